@@ -1,0 +1,299 @@
+//! Typed, layered configuration: built-in defaults, `config/default.toml`,
+//! `config/$PEERHALL_ENV.toml`, then `PEERHALL_<SECTION>__<KEY>` variables.
+//!
+//! `Settings` is a plain value handed to `Application::build`; nothing reads
+//! configuration from a global, so tests can start many apps side by side.
+
+use std::fmt;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Toml};
+use serde::Deserialize;
+
+/// The defaults compiled into the binary, so it starts from any directory.
+const BUILT_IN_DEFAULTS: &str = include_str!("../config/default.toml");
+
+/// Environment variables with the prefix that are not configuration keys.
+const NON_KEY_VARIABLES: [&str; 3] = ["env", "config_dir", "test_database_url"];
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub data_dir: PathBuf,
+    pub server: ServerSettings,
+    pub database: DatabaseSettings,
+    pub search: SearchSettings,
+    pub email: EmailSettings,
+    pub standard: StandardSettings,
+    pub log: LogSettings,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    pub host: IpAddr,
+    pub port: u16,
+    pub public_url: url::Url,
+    pub workers: usize,
+    pub shutdown_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSettings {
+    pub url: Secret,
+    pub pool_size: u32,
+    pub connect_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    pub dir: PathBuf,
+    pub writer_memory_mb: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmailTransport {
+    File,
+    Smtp,
+    Stub,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailSettings {
+    pub transport: EmailTransport,
+    pub from: String,
+    pub outbox_dir: PathBuf,
+    pub smtp: Option<SmtpSettings>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpSecurity {
+    Starttls,
+    Tls,
+    None,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub security: SmtpSecurity,
+    pub username: Option<String>,
+    pub password: Option<Secret>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StandardSettings {
+    pub pm25_target_ugm3: f64,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    pub filter: String,
+}
+
+/// A value that must never reach a log line: `Debug` and `Display` redact it.
+#[derive(Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[redacted]")
+    }
+}
+
+/// Why the configuration could not be used; the text names the key at fault.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration: {0}")]
+    Parse(String),
+    #[error("configuration: `{key}` {problem}")]
+    Invalid { key: &'static str, problem: String },
+    #[error("configuration: PEERHALL_ENV={env} but {path} does not exist")]
+    MissingEnvFile { env: String, path: String },
+}
+
+impl From<figment::Error> for ConfigError {
+    fn from(error: figment::Error) -> Self {
+        // One line per problem: the key in lower case, what is wrong, and where it came from.
+        let lines: Vec<String> = error.into_iter().map(|e| describe(&e)).collect();
+        ConfigError::Parse(lines.join("; "))
+    }
+}
+
+fn describe(error: &figment::Error) -> String {
+    let key = error.path.join(".").to_lowercase();
+    let origin = error.metadata.as_ref().map(|m| match &m.source {
+        Some(source) => format!("{} {source}", m.name),
+        None => m.name.to_string(),
+    });
+    match (key.is_empty(), origin) {
+        (false, Some(origin)) => format!("`{key}`: {} (from {origin})", error.kind),
+        (false, None) => format!("`{key}`: {}", error.kind),
+        (true, Some(origin)) => format!("{} (from {origin})", error.kind),
+        (true, None) => error.kind.to_string(),
+    }
+}
+
+impl Settings {
+    /// Loads from `./config` (or `PEERHALL_CONFIG_DIR`) and the process environment.
+    pub fn load() -> Result<Self, ConfigError> {
+        let dir = std::env::var("PEERHALL_CONFIG_DIR").unwrap_or_else(|_| "config".into());
+        let env_name = std::env::var("PEERHALL_ENV").ok().filter(|e| !e.is_empty());
+        Self::load_from(Path::new(&dir), env_name.as_deref())
+    }
+
+    /// Loads the layers from `dir`; environment variables still apply last.
+    pub fn load_from(dir: &Path, env_name: Option<&str>) -> Result<Self, ConfigError> {
+        let mut figment = Figment::new()
+            .merge(Toml::string(BUILT_IN_DEFAULTS))
+            .merge(Toml::file(dir.join("default.toml")));
+        if let Some(env_name) = env_name {
+            let path = dir.join(format!("{env_name}.toml"));
+            if !path.is_file() {
+                return Err(ConfigError::MissingEnvFile {
+                    env: env_name.to_owned(),
+                    path: path.display().to_string(),
+                });
+            }
+            figment = figment.merge(Toml::file(path));
+        }
+        let env = Env::prefixed("PEERHALL_")
+            .split("__")
+            .ignore(&NON_KEY_VARIABLES);
+        let settings: Settings = figment.merge(env).extract()?;
+        settings.validated()
+    }
+
+    /// Checks what types alone cannot say, and fills derived defaults.
+    pub fn validated(mut self) -> Result<Self, ConfigError> {
+        if self.data_dir.as_os_str().is_empty() {
+            return invalid("data_dir", "must not be empty");
+        }
+        if self.search.dir.as_os_str().is_empty() {
+            self.search.dir = self.data_dir.join("index");
+        }
+        if self.email.outbox_dir.as_os_str().is_empty() {
+            self.email.outbox_dir = self.data_dir.join("outbox");
+        }
+        crate::db::DatabaseTarget::parse(&self.database_url()).map_err(|problem| {
+            ConfigError::Invalid {
+                key: "database.url",
+                problem,
+            }
+        })?;
+        self.check_numbers()?;
+        self.check_email()?;
+        Ok(self)
+    }
+
+    fn check_numbers(&self) -> Result<(), ConfigError> {
+        if self.database.pool_size == 0 {
+            return invalid("database.pool_size", "must be at least 1");
+        }
+        if self.database.connect_timeout_secs == 0 {
+            return invalid("database.connect_timeout_secs", "must be at least 1");
+        }
+        if self.search.writer_memory_mb < 15 {
+            return invalid("search.writer_memory_mb", "must be at least 15");
+        }
+        const WHO_VALUES: [f64; 5] = [5.0, 10.0, 15.0, 25.0, 35.0];
+        if !WHO_VALUES.contains(&self.standard.pm25_target_ugm3) {
+            return invalid(
+                "standard.pm25_target_ugm3",
+                "must be the WHO guideline (5) or an interim target (10, 15, 25, 35)",
+            );
+        }
+        Ok(())
+    }
+
+    fn check_email(&self) -> Result<(), ConfigError> {
+        if !looks_like_mailbox(&self.email.from) {
+            return invalid(
+                "email.from",
+                "must be an address such as `Peerhall <peerhall@example.org>`",
+            );
+        }
+        match (&self.email.transport, &self.email.smtp) {
+            (EmailTransport::Smtp, None) => {
+                invalid("email.smtp", "is required when email.transport = \"smtp\"")
+            }
+            (EmailTransport::Smtp, Some(smtp)) if smtp.host.trim().is_empty() => {
+                invalid("email.smtp.host", "must not be empty")
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The database URL, defaulting to SQLite inside the data directory.
+    pub fn database_url(&self) -> String {
+        let url = self.database.url.expose().trim();
+        if url.is_empty() {
+            format!("sqlite://{}", self.data_dir.join("peerhall.db").display())
+        } else {
+            url.to_owned()
+        }
+    }
+}
+
+fn invalid<T>(key: &'static str, problem: &str) -> Result<T, ConfigError> {
+    Err(ConfigError::Invalid {
+        key,
+        problem: problem.to_owned(),
+    })
+}
+
+/// `name@domain` or `Display Name <name@domain>`; full checking is the mailer's job.
+fn looks_like_mailbox(value: &str) -> bool {
+    let address = match (value.rfind('<'), value.strip_suffix('>')) {
+        (Some(start), Some(inner)) => &inner[start + 1..],
+        _ => value.trim(),
+    };
+    match address.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty() && !domain.is_empty() && !address.contains(char::is_whitespace)
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mailboxes_with_and_without_display_names_are_accepted() {
+        assert!(looks_like_mailbox("a@b.org"));
+        assert!(looks_like_mailbox("Peerhall <peerhall@localhost>"));
+        assert!(!looks_like_mailbox("Peerhall"));
+        assert!(!looks_like_mailbox("Peerhall <@x>"));
+        assert!(!looks_like_mailbox("a b@c"));
+    }
+
+    #[test]
+    fn secrets_are_redacted_in_debug_output() {
+        let secret = Secret::new("hunter2");
+        assert_eq!(format!("{secret:?}"), "[redacted]");
+        assert_eq!(secret.expose(), "hunter2");
+    }
+}

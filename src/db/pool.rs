@@ -1,0 +1,94 @@
+//! The run-time choice of backend and the r2d2 pool over it.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{self, ManageConnection, Pool, PooledConnection};
+use diesel::{Connection, PgConnection, SqliteConnection};
+
+use super::DatabaseTarget;
+
+/// A connection to whichever backend `database.url` names.
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Sqlite(SqliteConnection),
+    Postgres(PgConnection),
+}
+
+pub type DbPool = Pool<Manager>;
+pub type PooledConn = PooledConnection<Manager>;
+
+/// SQLite is shared by every worker thread: WAL lets readers run beside the one
+/// writer, and the busy timeout makes writers queue instead of failing.
+const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+     PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;";
+
+/// Opens connections for the pool, choosing the backend ourselves so that the
+/// driver's own error message reaches the user.
+#[derive(Debug, Clone)]
+pub struct Manager {
+    target: DatabaseTarget,
+}
+
+impl Manager {
+    pub fn establish(&self) -> Result<DbConnection, r2d2::Error> {
+        match &self.target {
+            DatabaseTarget::Sqlite(path) => {
+                let path = path.to_string_lossy();
+                let mut conn = SqliteConnection::establish(&path)?;
+                conn.batch_execute(SQLITE_PRAGMAS)?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+            DatabaseTarget::Postgres(url) => {
+                Ok(DbConnection::Postgres(PgConnection::establish(url)?))
+            }
+        }
+    }
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<DbConnection, r2d2::Error> {
+        self.establish()
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1")
+            .map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut DbConnection) -> bool {
+        std::thread::panicking()
+    }
+}
+
+/// Connects once (so a wrong URL fails with the driver's own words), then pools.
+pub fn build_pool(
+    target: &DatabaseTarget,
+    size: u32,
+    timeout: Duration,
+) -> anyhow::Result<(DbPool, DbConnection)> {
+    if let DatabaseTarget::Sqlite(path) = target
+        && let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty())
+    {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create {}", parent.display()))?;
+    }
+    let manager = Manager {
+        target: target.clone(),
+    };
+    let first = manager
+        .establish()
+        .with_context(|| format!("cannot open the database ({})", target.describe()))?;
+    let pool = Pool::builder()
+        .max_size(size)
+        .min_idle(Some(1))
+        .connection_timeout(timeout)
+        .test_on_check_out(true)
+        .build(manager)
+        .with_context(|| format!("cannot pool connections to {}", target.describe()))?;
+    Ok((pool, first))
+}

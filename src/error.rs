@@ -1,0 +1,188 @@
+//! How failures become responses: JSON `{error, message, fields}` for the API,
+//! an accessible page for browsers; the cause chain is logged once, here.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::i18n::Lang;
+
+/// The body of every API error.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ErrorBody {
+    /// A stable, machine-readable code such as `not_found` or `invalid_body`.
+    pub error: &'static str,
+    /// A sentence for people, in the request's language.
+    pub message: String,
+    /// Per-field problems, keyed by field name (may be empty).
+    pub fields: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    NotFound,
+    InvalidBody,
+    InvalidQuery,
+    InvalidPath,
+    UnsupportedMediaType,
+    Unavailable,
+    Internal,
+}
+
+impl ErrorKind {
+    fn status(self) -> StatusCode {
+        match self {
+            ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::InvalidBody | ErrorKind::InvalidQuery | ErrorKind::InvalidPath => {
+                StatusCode::BAD_REQUEST
+            }
+            ErrorKind::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::InvalidBody => "invalid_body",
+            ErrorKind::InvalidQuery => "invalid_query",
+            ErrorKind::InvalidPath => "invalid_path",
+            ErrorKind::UnsupportedMediaType => "unsupported_media_type",
+            ErrorKind::Unavailable => "unavailable",
+            ErrorKind::Internal => "internal",
+        }
+    }
+
+    fn message_key(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "error-not-found",
+            ErrorKind::InvalidBody => "error-invalid-body",
+            ErrorKind::InvalidQuery => "error-invalid-query",
+            ErrorKind::InvalidPath => "error-invalid-path",
+            ErrorKind::UnsupportedMediaType => "error-unsupported-media-type",
+            ErrorKind::Unavailable => "error-unavailable",
+            ErrorKind::Internal => "error-internal",
+        }
+    }
+}
+
+/// An API failure, carrying the language its message is written in.
+#[derive(Debug)]
+pub struct ApiError {
+    lang: Lang,
+    kind: ErrorKind,
+    fields: BTreeMap<String, String>,
+    cause: Option<anyhow::Error>,
+}
+
+impl ApiError {
+    pub fn new(lang: Lang, kind: ErrorKind) -> Self {
+        Self {
+            lang,
+            kind,
+            fields: BTreeMap::new(),
+            cause: None,
+        }
+    }
+
+    /// `what` names the missing thing for the `fields` map (e.g. `standard`).
+    pub fn not_found(lang: Lang, what: &str) -> Self {
+        Self::new(lang, ErrorKind::NotFound).with_field(what, lang.t("error-field-not-found"))
+    }
+
+    pub fn with_field(mut self, field: &str, problem: impl Into<String>) -> Self {
+        self.fields.insert(field.to_owned(), problem.into());
+        self
+    }
+
+    pub fn internal(lang: Lang, cause: impl Into<anyhow::Error>) -> Self {
+        Self {
+            cause: Some(cause.into()),
+            ..Self::new(lang, ErrorKind::Internal)
+        }
+    }
+
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.kind.code())
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        self.kind.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        log_cause(self.kind.status(), self.cause.as_ref());
+        HttpResponse::build(self.status_code()).json(ErrorBody {
+            error: self.kind.code(),
+            message: self.lang.t(self.kind.message_key()),
+            fields: self.fields.clone(),
+        })
+    }
+}
+
+/// A page that could not be shown; rendered through the shared layout.
+#[derive(Debug)]
+pub struct PageError {
+    lang: Lang,
+    kind: ErrorKind,
+    cause: Option<anyhow::Error>,
+}
+
+impl PageError {
+    pub fn not_found(lang: Lang) -> Self {
+        Self {
+            lang,
+            kind: ErrorKind::NotFound,
+            cause: None,
+        }
+    }
+
+    pub fn internal(lang: Lang, cause: impl Into<anyhow::Error>) -> Self {
+        Self {
+            lang,
+            kind: ErrorKind::Internal,
+            cause: Some(cause.into()),
+        }
+    }
+}
+
+impl fmt::Display for PageError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.kind.code())
+    }
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        self.kind.status()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        log_cause(self.kind.status(), self.cause.as_ref());
+        let markup = crate::web::error_page(self.lang, self.kind.message_key());
+        HttpResponse::build(self.status_code())
+            .content_type("text/html; charset=utf-8")
+            .body(markup.into_string())
+    }
+}
+
+fn log_cause(status: StatusCode, cause: Option<&anyhow::Error>) {
+    if let Some(cause) = cause
+        && status.is_server_error()
+    {
+        tracing::error!(error = format!("{cause:#}"), "request failed");
+    }
+}

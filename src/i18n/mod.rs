@@ -1,0 +1,173 @@
+//! Languages: the four Peerhall speaks, how a request's language is chosen, and
+//! the Fluent bundles every user-facing string comes from.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader};
+use serde::{Deserialize, Serialize};
+use unic_langid::langid;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./src/i18n/locales",
+        fallback_language: "en",
+        // Bidi isolation marks would leak into HTML attributes and JSON.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// A language Peerhall is translated into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    En,
+    Es,
+    Pt,
+    Fr,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Es, Lang::Pt, Lang::Fr];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Es => "es",
+            Lang::Pt => "pt",
+            Lang::Fr => "fr",
+        }
+    }
+
+    /// Accepts `es`, `ES`, `es-AR`, `pt_BR`: the primary subtag decides.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.split(['-', '_']).next()?.trim().to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The best of ours for an `Accept-Language` header, if any fits.
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        accept_language::parse(header)
+            .iter()
+            .find_map(|tag| Lang::from_tag(tag))
+    }
+
+    /// The language's own name, for the language switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Es => "Español",
+            Lang::Pt => "Português",
+            Lang::Fr => "Français",
+        }
+    }
+
+    fn identifier(self) -> LanguageIdentifier {
+        match self {
+            Lang::En => langid!("en"),
+            Lang::Es => langid!("es"),
+            Lang::Pt => langid!("pt"),
+            Lang::Fr => langid!("fr"),
+        }
+    }
+
+    /// The message `key`; a missing key shows as the key itself (and fails the
+    /// bundle-completeness test), never as a panic.
+    pub fn t(self, key: &str) -> String {
+        LOCALES
+            .try_lookup(&self.identifier(), key)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// The message `key` with named arguments.
+    pub fn t_args(self, key: &str, args: &[(&'static str, Arg)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| (Cow::Borrowed(*name), value.to_fluent()))
+            .collect();
+        LOCALES
+            .try_lookup_with_args(&self.identifier(), key, &map)
+            .unwrap_or_else(|| key.to_owned())
+    }
+
+    /// Whether the bundle for this language has `key` (for the completeness test).
+    pub fn has(self, key: &str) -> bool {
+        LOCALES
+            .lookup_no_default_fallback::<&str>(&self.identifier(), key, None)
+            .is_some()
+    }
+}
+
+/// An argument to a translated message.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Str(String),
+    Num(f64),
+}
+
+impl Arg {
+    fn to_fluent(&self) -> FluentValue<'static> {
+        match self {
+            Arg::Str(s) => FluentValue::from(s.clone()),
+            Arg::Num(n) => FluentValue::from(*n),
+        }
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(value: &str) -> Self {
+        Arg::Str(value.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(value: String) -> Self {
+        Arg::Str(value)
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(value: usize) -> Self {
+        Arg::Num(value as f64)
+    }
+}
+
+impl From<f64> for Arg {
+    fn from(value: f64) -> Self {
+        Arg::Num(value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_map_to_their_primary_language() {
+        assert_eq!(Lang::from_tag("pt-BR"), Some(Lang::Pt));
+        assert_eq!(Lang::from_tag("ES"), Some(Lang::Es));
+        assert_eq!(Lang::from_tag("de"), None);
+    }
+
+    #[test]
+    fn accept_language_picks_the_first_language_we_speak() {
+        assert_eq!(
+            Lang::from_accept_language("de-DE, fr-CA;q=0.8, en;q=0.5"),
+            Some(Lang::Fr)
+        );
+        assert_eq!(Lang::from_accept_language("de, ja"), None);
+        assert_eq!(Lang::from_accept_language(""), None);
+    }
+
+    #[test]
+    fn messages_take_arguments_in_each_language() {
+        for lang in Lang::ALL {
+            let args = [("count", 43usize.into()), ("areas", 8usize.into())];
+            let text = lang.t_args("standard-criteria-count", &args);
+            assert!(text.starts_with("43 "), "{text}");
+        }
+        assert!(Lang::Es.t("layout-skip").starts_with("Saltar"));
+    }
+}

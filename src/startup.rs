@@ -1,0 +1,129 @@
+//! Building the application from `Settings`: directories, database, catalog,
+//! search index, routes, and the HTTP server bound to its port.
+
+use std::net::TcpListener;
+use std::time::Duration;
+
+use actix_web::dev::Server;
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use tracing_actix_web::TracingLogger;
+
+use crate::config::Settings;
+use crate::db::{self, DatabaseTarget, DbPool};
+use crate::search::SearchIndex;
+use crate::standard::Standards;
+use crate::{api, health, home, standard, web as pages};
+
+/// Everything a running Peerhall shares between requests.
+#[derive(Clone)]
+pub struct AppState {
+    pub pool: DbPool,
+    pub standards: Standards,
+    pub search: SearchIndex,
+    pub database: DatabaseTarget,
+}
+
+impl AppState {
+    /// Prepares the data directory, applies migrations and opens the index.
+    pub fn prepare(settings: &Settings) -> anyhow::Result<AppState> {
+        for dir in [&settings.data_dir, &settings.email.outbox_dir] {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create the directory {}", dir.display()))?;
+        }
+        let standards = Standards::load(&settings.standard)?;
+        let target = DatabaseTarget::parse(&settings.database_url())
+            .map_err(|problem| anyhow::anyhow!("database.url {problem}"))?;
+        let timeout = Duration::from_secs(settings.database.connect_timeout_secs);
+        let (pool, mut first) = db::build_pool(&target, settings.database.pool_size, timeout)?;
+        let applied = db::run_migrations(&mut first)?;
+        if !applied.is_empty() {
+            tracing::info!(
+                migrations = applied.join(", "),
+                "applied database migrations"
+            );
+        }
+        let search = SearchIndex::open_or_create(&settings.search.dir)?;
+        Ok(AppState {
+            pool,
+            standards,
+            search,
+            database: target,
+        })
+    }
+}
+
+/// A bound, not yet running, server.
+pub struct Application {
+    port: u16,
+    state: AppState,
+    server: Server,
+}
+
+impl Application {
+    pub fn build(settings: &Settings) -> anyhow::Result<Self> {
+        let state = AppState::prepare(settings)?;
+        let address = (settings.server.host, settings.server.port);
+        let listener = TcpListener::bind(address)
+            .with_context(|| format!("cannot listen on {}:{}", address.0, address.1))?;
+        let local = listener.local_addr()?;
+        let server = serve(listener, state.clone(), settings)?;
+        tracing::info!(
+            "Peerhall listening on http://{local} with {}",
+            state.database.describe()
+        );
+        Ok(Self {
+            port: local.port(),
+            state,
+            server,
+        })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Runs until SIGINT/SIGTERM; in-flight requests get the shutdown timeout to finish.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn serve(listener: TcpListener, state: AppState, settings: &Settings) -> anyhow::Result<Server> {
+    let pool = web::Data::new(state.pool);
+    let standards = web::Data::new(state.standards);
+    let search = web::Data::new(state.search);
+    let database = web::Data::new(state.database);
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .wrap(TracingLogger::default())
+            .app_data(pool.clone())
+            .app_data(standards.clone())
+            .app_data(search.clone())
+            .app_data(database.clone())
+            .configure(routes)
+            .default_service(web::to(pages::not_found))
+    })
+    .shutdown_timeout(settings.server.shutdown_timeout_secs);
+    if settings.server.workers > 0 {
+        server = server.workers(settings.server.workers);
+    }
+    Ok(server.listen(listener)?.run())
+}
+
+/// Every route, in one place.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    pages::configure_extractors(cfg);
+    cfg.service(health::healthz)
+        .service(api::openapi_json)
+        .service(standard::handlers::list_api)
+        .service(standard::handlers::show_api)
+        .service(standard::handlers::show_page)
+        .service(home::home)
+        .service(pages::switch_language)
+        .service(pages::stylesheet);
+}

@@ -1,0 +1,116 @@
+//! Choosing the language of a request: `?lang=`, then the `lang` cookie set by
+//! the switcher, then `Accept-Language`, then English.
+
+use std::future::{Ready, ready};
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration};
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, HttpResponse, get, web};
+use serde::Deserialize;
+
+use crate::i18n::Lang;
+
+pub const LANG_COOKIE: &str = "lang";
+
+impl Lang {
+    pub fn of_request(req: &HttpRequest) -> Lang {
+        let from_query = web::Query::<LangQuery>::from_query(req.query_string())
+            .ok()
+            .and_then(|q| q.lang.as_deref().and_then(Lang::from_tag));
+        from_query
+            .or_else(|| {
+                req.cookie(LANG_COOKIE)
+                    .and_then(|c| Lang::from_tag(c.value()))
+            })
+            .or_else(|| {
+                req.headers()
+                    .get(header::ACCEPT_LANGUAGE)
+                    .and_then(|v| v.to_str().ok())
+                    .and_then(Lang::from_accept_language)
+            })
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Deserialize)]
+struct LangQuery {
+    lang: Option<String>,
+}
+
+impl FromRequest for Lang {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Lang, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Lang::of_request(req)))
+    }
+}
+
+/// What a page needs to know about its request to render the layout.
+#[derive(Debug, Clone)]
+pub struct PageContext {
+    pub lang: Lang,
+    /// The path of this page, for the language switcher's way back.
+    pub path: String,
+}
+
+impl FromRequest for PageContext {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<PageContext, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(PageContext {
+            lang: Lang::of_request(req),
+            path: req.path().to_owned(),
+        }))
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SwitchQuery {
+    next: Option<String>,
+}
+
+/// Remembers the chosen language in a cookie and goes back to the page.
+#[get("/language/{code}")]
+pub async fn switch_language(
+    code: web::Path<String>,
+    query: web::Query<SwitchQuery>,
+) -> HttpResponse {
+    let next = query
+        .next
+        .as_deref()
+        .filter(|n| is_local_path(n))
+        .unwrap_or("/");
+    let mut response = HttpResponse::SeeOther();
+    response.insert_header((header::LOCATION, next.to_owned()));
+    if let Some(lang) = Lang::from_tag(&code) {
+        let cookie = Cookie::build(LANG_COOKIE, lang.code())
+            .path("/")
+            .same_site(SameSite::Lax)
+            .http_only(true)
+            .max_age(Duration::days(365))
+            .finish();
+        response.cookie(cookie);
+    }
+    response.finish()
+}
+
+/// Only same-site paths: `//host` and `/\host` would leave the site.
+fn is_local_path(next: &str) -> bool {
+    next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_local_path;
+
+    #[test]
+    fn only_local_paths_are_followed_after_switching() {
+        assert!(is_local_path("/standards/wwc-2022"));
+        assert!(!is_local_path("//evil.example"));
+        assert!(!is_local_path("/\\evil.example"));
+        assert!(!is_local_path("https://evil.example"));
+    }
+}

@@ -1,0 +1,53 @@
+//! Malformed requests get a 4xx in the caller's language, never a 500: JSON for
+//! the API, a page for browsers.
+
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::{HttpRequest, HttpResponse, web};
+
+use crate::error::{ApiError, ErrorKind};
+use crate::i18n::Lang;
+
+/// Installs error handlers for the JSON, query and path extractors.
+pub fn configure_extractors(cfg: &mut web::ServiceConfig) {
+    cfg.app_data(
+        web::JsonConfig::default()
+            .limit(1 << 20)
+            .error_handler(json_error),
+    )
+    .app_data(web::QueryConfig::default().error_handler(query_error))
+    .app_data(web::PathConfig::default().error_handler(path_error));
+}
+
+fn json_error(err: JsonPayloadError, req: &HttpRequest) -> actix_web::Error {
+    let lang = Lang::of_request(req);
+    let api_error = match &err {
+        JsonPayloadError::ContentType => ApiError::new(lang, ErrorKind::UnsupportedMediaType),
+        JsonPayloadError::Deserialize(e) => {
+            ApiError::new(lang, ErrorKind::InvalidBody).with_field("body", e.to_string())
+        }
+        other => ApiError::new(lang, ErrorKind::InvalidBody).with_field("body", other.to_string()),
+    };
+    api_error.into()
+}
+
+fn query_error(err: QueryPayloadError, req: &HttpRequest) -> actix_web::Error {
+    ApiError::new(Lang::of_request(req), ErrorKind::InvalidQuery)
+        .with_field("query", err.to_string())
+        .into()
+}
+
+fn path_error(err: PathError, req: &HttpRequest) -> actix_web::Error {
+    ApiError::new(Lang::of_request(req), ErrorKind::InvalidPath)
+        .with_field("path", err.to_string())
+        .into()
+}
+
+/// Unknown routes: JSON under `/api/`, a page elsewhere.
+pub async fn not_found(req: HttpRequest) -> HttpResponse {
+    let lang = Lang::of_request(&req);
+    if req.path().starts_with("/api/") {
+        actix_web::ResponseError::error_response(&ApiError::not_found(lang, "path"))
+    } else {
+        actix_web::ResponseError::error_response(&crate::error::PageError::not_found(lang))
+    }
+}

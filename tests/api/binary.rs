@@ -1,0 +1,201 @@
+//! The real `peerhall` binary: configuration errors, start-up and shutdown.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::helpers::{PG_ENV, PgTestDb};
+
+/// A `peerhall` command with a clean environment and a temp data directory.
+fn peerhall(data: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_peerhall"));
+    for (key, _) in std::env::vars() {
+        if key.starts_with("PEERHALL_") {
+            command.env_remove(key);
+        }
+    }
+    command
+        .env("PEERHALL_DATA_DIR", data)
+        .env("PEERHALL_SERVER__PORT", "0")
+        .env("RUST_LOG", "info");
+    command
+}
+
+fn failure_message(command: &mut Command) -> String {
+    let output = command.output().expect("run peerhall");
+    assert_eq!(
+        output.status.code(),
+        Some(2),
+        "configuration errors exit with 2"
+    );
+    String::from_utf8(output.stderr).unwrap()
+}
+
+#[test]
+fn a_typo_in_an_environment_key_stops_start_up_naming_the_key() {
+    let data = tempfile::tempdir().unwrap();
+    let stderr = failure_message(peerhall(data.path()).env("PEERHALL_SERVER__PROT", "80"));
+    assert!(stderr.contains("prot"), "{stderr}");
+    assert!(stderr.contains("server.prot"), "{stderr}");
+}
+
+#[test]
+fn a_bad_value_stops_start_up_naming_the_key() {
+    let data = tempfile::tempdir().unwrap();
+    let stderr = failure_message(peerhall(data.path()).env("PEERHALL_SERVER__PORT", "eighty"));
+    assert!(stderr.contains("server.port"), "{stderr}");
+}
+
+#[test]
+fn a_database_url_of_an_unknown_kind_is_refused_by_name() {
+    let data = tempfile::tempdir().unwrap();
+    let stderr =
+        failure_message(peerhall(data.path()).env("PEERHALL_DATABASE__URL", "mysql://db/x"));
+    assert!(stderr.contains("database.url"), "{stderr}");
+    assert!(stderr.contains("sqlite://"), "{stderr}");
+}
+
+#[test]
+fn a_typo_in_an_environment_file_names_the_key_and_the_file() {
+    let data = tempfile::tempdir().unwrap();
+    let config = tempfile::tempdir().unwrap();
+    std::fs::write(
+        config.path().join("staging.toml"),
+        "[database]\nurll = \"x\"\n",
+    )
+    .unwrap();
+    let stderr = failure_message(
+        peerhall(data.path())
+            .env("PEERHALL_CONFIG_DIR", config.path())
+            .env("PEERHALL_ENV", "staging"),
+    );
+    assert!(stderr.contains("database.urll"), "{stderr}");
+    assert!(stderr.contains("staging.toml"), "{stderr}");
+}
+
+#[test]
+fn a_missing_environment_file_is_an_error_not_a_silent_default() {
+    let data = tempfile::tempdir().unwrap();
+    let stderr = failure_message(peerhall(data.path()).env("PEERHALL_ENV", "nowhere"));
+    assert!(stderr.contains("nowhere.toml"), "{stderr}");
+}
+
+#[test]
+fn help_lists_every_command() {
+    let output = Command::new(env!("CARGO_BIN_EXE_peerhall"))
+        .arg("--help")
+        .output()
+        .unwrap();
+    let help = String::from_utf8(output.stdout).unwrap();
+    for command in ["serve", "migrate", "seed-demo"] {
+        assert!(help.contains(command), "{help}");
+    }
+}
+
+/// A running server process; killed if the test ends before stopping it.
+struct Running(Option<Child>);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// Starts `peerhall serve`, waits for its "listening" line and returns it.
+fn start(command: &mut Command) -> (Running, String, mpsc::Receiver<String>) {
+    let mut child = command
+        .arg("serve")
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start peerhall");
+    let stderr = child.stderr.take().unwrap();
+    let running = Running(Some(child));
+    let (lines, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if lines.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    loop {
+        let line = receive
+            .recv_timeout(Duration::from_secs(60))
+            .expect("a listening line within a minute");
+        if line.contains("listening on") {
+            return (running, line, receive);
+        }
+    }
+}
+
+fn port_of(line: &str) -> u16 {
+    let rest = line.split("http://127.0.0.1:").nth(1).expect("an address");
+    rest.split(|c: char| !c.is_ascii_digit())
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+async fn stop_and_wait(mut running: Running, lines: mpsc::Receiver<String>) {
+    let mut child = running.0.take().unwrap();
+    let status = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let exit = tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(exit.success(), "a clean exit on SIGTERM: {exit}");
+    let rest: Vec<String> = lines.try_iter().collect();
+    assert!(
+        rest.iter().any(|l| l.contains("Peerhall stopped")),
+        "{rest:?}"
+    );
+}
+
+#[tokio::test]
+async fn the_binary_serves_on_any_free_port_and_stops_cleanly_on_sigterm() {
+    let data = tempfile::tempdir().unwrap();
+    let (child, line, lines) = start(&mut peerhall(data.path()));
+    assert!(line.contains("with SQLite at"), "{line}");
+    let port = port_of(&line);
+    assert_ne!(port, 0);
+    let health = reqwest::get(format!("http://127.0.0.1:{port}/healthz"))
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+    assert!(data.path().join("peerhall.db").is_file());
+    assert!(data.path().join("index").is_dir());
+    assert!(data.path().join("outbox").is_dir());
+    stop_and_wait(child, lines).await;
+}
+
+#[tokio::test]
+async fn the_same_binary_runs_on_postgresql_when_the_url_says_so() {
+    let Ok(admin) = std::env::var(PG_ENV) else {
+        eprintln!("{PG_ENV} is not set: the PostgreSQL run of this suite covers this test");
+        return;
+    };
+    let pg = PgTestDb::create(&admin);
+    let data = tempfile::tempdir().unwrap();
+    let (child, line, lines) = start(peerhall(data.path()).env("PEERHALL_DATABASE__URL", pg.url()));
+    assert!(line.contains("with PostgreSQL at"), "{line}");
+    assert!(
+        !line.contains("postgres@"),
+        "no credentials in the log: {line}"
+    );
+    let port = port_of(&line);
+    let health = reqwest::get(format!("http://127.0.0.1:{port}/healthz"))
+        .await
+        .unwrap();
+    assert_eq!(health.status(), 200);
+    assert!(!data.path().join("peerhall.db").exists());
+    stop_and_wait(child, lines).await;
+}

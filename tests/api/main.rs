@@ -1,0 +1,13 @@
+//! Peerhall's integration tests: each starts the real server on port 0 with a
+//! fresh database (SQLite, or PostgreSQL when PEERHALL_TEST_DATABASE_URL is set).
+
+// A failed unwrap is a failed test, with its location.
+#![allow(clippy::unwrap_used)]
+
+mod api_conventions;
+mod binary;
+mod demo;
+mod health;
+mod helpers;
+mod migrations;
+mod standard;
