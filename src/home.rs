@@ -1,6 +1,6 @@
 //! The landing page: what Peerhall is, and the cities it knows.
 
-use actix_web::{get, web};
+use actix_web::{route, web};
 use maud::{Markup, html};
 
 use crate::accounts::cities::{self, CityListing};
@@ -16,7 +16,7 @@ struct Overview {
     assessments: i64,
 }
 
-#[get("/")]
+#[route("/", method = "GET", method = "HEAD")]
 pub async fn home(
     pool: web::Data<DbPool>,
     standards: web::Data<Standards>,

@@ -100,6 +100,7 @@ fn serve(listener: TcpListener, state: AppState, settings: &Settings) -> anyhow:
     let database = web::Data::new(state.database);
     let mut server = HttpServer::new(move || {
         App::new()
+            .wrap(pages::security_headers())
             .wrap(TracingLogger::default())
             .app_data(pool.clone())
             .app_data(standards.clone())

@@ -1,7 +1,7 @@
 //! The JSON API's description: one OpenAPI document generated from the
 //! handlers' annotations, served at `/api/v1/openapi.json`.
 
-use actix_web::{HttpResponse, get};
+use actix_web::{HttpResponse, route};
 use utoipa::OpenApi;
 
 use crate::{error, health, standard};
@@ -35,7 +35,7 @@ pub struct ApiDoc;
     tag = "meta",
     responses((status = 200, description = "The OpenAPI 3 document", content_type = "application/json"))
 )]
-#[get("/api/v1/openapi.json")]
+#[route("/api/v1/openapi.json", method = "GET", method = "HEAD")]
 pub async fn openapi_json() -> HttpResponse {
     HttpResponse::Ok().json(ApiDoc::openapi())
 }

@@ -1,6 +1,6 @@
 //! HTTP for the catalogs: `GET /api/v1/standards[/{id}]` and `GET /standards/{id}`.
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpResponse, route, web};
 use maud::Markup;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -90,7 +90,7 @@ impl<'a> StandardDoc<'a> {
     tag = "standards",
     responses((status = 200, description = "Every standard", body = [StandardSummary]))
 )]
-#[get("/api/v1/standards")]
+#[route("/api/v1/standards", method = "GET", method = "HEAD")]
 pub async fn list_api(standards: web::Data<Standards>) -> HttpResponse {
     let list: Vec<StandardSummary> = standards
         .all()
@@ -115,7 +115,7 @@ pub async fn list_api(standards: web::Data<Standards>) -> HttpResponse {
         (status = 404, description = "No such standard", body = crate::error::ErrorBody)
     )
 )]
-#[get("/api/v1/standards/{id}")]
+#[route("/api/v1/standards/{id}", method = "GET", method = "HEAD")]
 pub async fn show_api(
     standards: web::Data<Standards>,
     id: web::Path<String>,
@@ -127,7 +127,7 @@ pub async fn show_api(
     Ok(HttpResponse::Ok().json(StandardDoc::from_catalog(catalog)))
 }
 
-#[get("/standards/{id}")]
+#[route("/standards/{id}", method = "GET", method = "HEAD")]
 pub async fn show_page(
     standards: web::Data<Standards>,
     id: web::Path<String>,

@@ -6,7 +6,7 @@ use std::future::{Ready, ready};
 use actix_web::cookie::{Cookie, SameSite, time::Duration};
 use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::{FromRequest, HttpRequest, HttpResponse, get, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, route, web};
 use serde::Deserialize;
 
 use crate::i18n::Lang;
@@ -73,7 +73,7 @@ pub struct SwitchQuery {
 }
 
 /// Remembers the chosen language in a cookie and goes back to the page.
-#[get("/language/{code}")]
+#[route("/language/{code}", method = "GET", method = "HEAD")]
 pub async fn switch_language(
     code: web::Path<String>,
     query: web::Query<SwitchQuery>,

@@ -55,3 +55,11 @@ async fn start_up_creates_the_database_index_and_outbox() {
     let shipped = std::fs::read_dir("migrations/sqlite").unwrap().count();
     assert_eq!(applied.len(), shipped);
 }
+
+#[tokio::test]
+async fn healthz_answers_head_requests_for_load_balancers() {
+    let app = TestApp::spawn().await;
+    let response = app.client.head(app.url("/healthz")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(response.text().await.unwrap().is_empty());
+}
