@@ -27,6 +27,57 @@ enum Command {
     Migrate,
     /// Load demo cities with synthetic assessment histories (safe to run twice)
     SeedDemo,
+    /// Create cities, users and API tokens
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create a city
+    CreateCity {
+        #[arg(long)]
+        slug: String,
+        #[arg(long)]
+        name: String,
+        /// ISO 3166-1 alpha-2, e.g. BR
+        #[arg(long)]
+        country: String,
+        /// us_canada or latin_america
+        #[arg(long)]
+        region: String,
+        #[arg(long, default_value_t = 0)]
+        population: i32,
+        /// en, es, pt or fr
+        #[arg(long, default_value = "en")]
+        language: String,
+        /// Let other cities see its level and the criteria it meets
+        #[arg(long)]
+        discoverable: bool,
+    },
+    /// Create a user (member, city_admin, moderator or program_admin)
+    CreateUser {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// The city's slug; required for member and city_admin
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long, default_value = "member")]
+        role: String,
+        #[arg(long, default_value = "en")]
+        language: String,
+        #[arg(long, default_value = "UTC")]
+        time_zone: String,
+    },
+    /// Print a new personal API token for a user
+    Token {
+        #[arg(long)]
+        email: String,
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
 }
 
 pub fn main() -> ExitCode {
@@ -43,6 +94,7 @@ pub fn main() -> ExitCode {
         Command::Serve => serve(&settings),
         Command::Migrate => migrate(&settings),
         Command::SeedDemo => seed_demo(&settings),
+        Command::Admin(command) => admin(&settings, command),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -87,5 +139,60 @@ fn seed_demo(settings: &Settings) -> anyhow::Result<()> {
         report.certifications_added,
         report.assessments_added
     );
+    Ok(())
+}
+
+fn admin(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
+    use crate::accounts::admin::{self, UserArgs};
+    use crate::accounts::cities::NewCity;
+    let state = AppState::prepare(settings)?;
+    let mut conn = state.pool.get()?;
+    match command {
+        AdminCommand::CreateCity {
+            slug,
+            name,
+            country,
+            region,
+            population,
+            language,
+            discoverable,
+        } => {
+            let args = NewCity {
+                slug: &slug,
+                name: &name,
+                country: &country,
+                region: &region,
+                population,
+                language: &language,
+                discoverable,
+                is_demo: false,
+            };
+            admin::create_city(&mut conn, &args)?;
+            println!("Created city {slug}.");
+        }
+        AdminCommand::CreateUser {
+            email,
+            name,
+            city,
+            role,
+            language,
+            time_zone,
+        } => {
+            let args = UserArgs {
+                email: &email,
+                name: &name,
+                city: city.as_deref(),
+                role: &role,
+                language: &language,
+                time_zone: &time_zone,
+            };
+            admin::create_user(&mut conn, &args)?;
+            println!("Created user {} ({role}).", email.trim().to_lowercase());
+        }
+        AdminCommand::Token { email, name } => {
+            // The token alone on stdout, so scripts can capture it.
+            println!("{}", admin::create_token(&mut conn, &email, &name)?);
+        }
+    }
     Ok(())
 }

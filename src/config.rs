@@ -27,6 +27,7 @@ pub struct Settings {
     pub search: SearchSettings,
     pub email: EmailSettings,
     pub standard: StandardSettings,
+    pub limits: LimitSettings,
     pub log: LogSettings,
 }
 
@@ -38,6 +39,8 @@ pub struct ServerSettings {
     pub public_url: url::Url,
     pub workers: usize,
     pub shutdown_timeout_secs: u64,
+    /// Base64 of at least 64 random bytes; empty: kept in `<data_dir>/session.key`.
+    pub session_key: Secret,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -94,6 +97,14 @@ pub struct SmtpSettings {
 #[serde(deny_unknown_fields)]
 pub struct StandardSettings {
     pub pm25_target_ugm3: f64,
+}
+
+/// Abuse limits, per hour.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitSettings {
+    pub sign_in_per_ip_per_hour: u32,
+    pub sign_in_per_email_per_hour: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -214,6 +225,12 @@ impl Settings {
         if self.database.connect_timeout_secs == 0 {
             return invalid("database.connect_timeout_secs", "must be at least 1");
         }
+        if self.limits.sign_in_per_ip_per_hour == 0 {
+            return invalid("limits.sign_in_per_ip_per_hour", "must be at least 1");
+        }
+        if self.limits.sign_in_per_email_per_hour == 0 {
+            return invalid("limits.sign_in_per_email_per_hour", "must be at least 1");
+        }
         if self.search.writer_memory_mb < 15 {
             return invalid("search.writer_memory_mb", "must be at least 15");
         }
@@ -243,6 +260,11 @@ impl Settings {
             }
             _ => Ok(()),
         }
+    }
+
+    /// Whether people reach the service over TLS (cookies are then `Secure`).
+    pub fn behind_tls(&self) -> bool {
+        self.server.public_url.scheme() == "https"
     }
 
     /// The database URL, defaulting to SQLite inside the data directory.

@@ -25,6 +25,12 @@ pub struct ErrorBody {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     NotFound,
+    Unauthorized,
+    Forbidden,
+    CsrfRejected,
+    Gone,
+    Unprocessable,
+    TooManyRequests,
     InvalidBody,
     InvalidQuery,
     InvalidPath,
@@ -37,6 +43,11 @@ impl ErrorKind {
     fn status(self) -> StatusCode {
         match self {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::Unauthorized => StatusCode::UNAUTHORIZED,
+            ErrorKind::Forbidden | ErrorKind::CsrfRejected => StatusCode::FORBIDDEN,
+            ErrorKind::Gone => StatusCode::GONE,
+            ErrorKind::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorKind::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::InvalidBody | ErrorKind::InvalidQuery | ErrorKind::InvalidPath => {
                 StatusCode::BAD_REQUEST
             }
@@ -49,6 +60,12 @@ impl ErrorKind {
     fn code(self) -> &'static str {
         match self {
             ErrorKind::NotFound => "not_found",
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::CsrfRejected => "csrf_rejected",
+            ErrorKind::Gone => "gone",
+            ErrorKind::Unprocessable => "invalid_fields",
+            ErrorKind::TooManyRequests => "too_many_requests",
             ErrorKind::InvalidBody => "invalid_body",
             ErrorKind::InvalidQuery => "invalid_query",
             ErrorKind::InvalidPath => "invalid_path",
@@ -61,6 +78,12 @@ impl ErrorKind {
     fn message_key(self) -> &'static str {
         match self {
             ErrorKind::NotFound => "error-not-found",
+            ErrorKind::Unauthorized => "error-unauthorized",
+            ErrorKind::Forbidden => "error-forbidden",
+            ErrorKind::CsrfRejected => "error-csrf",
+            ErrorKind::Gone => "error-gone",
+            ErrorKind::Unprocessable => "error-unprocessable",
+            ErrorKind::TooManyRequests => "error-too-many-requests",
             ErrorKind::InvalidBody => "error-invalid-body",
             ErrorKind::InvalidQuery => "error-invalid-query",
             ErrorKind::InvalidPath => "error-invalid-path",
@@ -125,7 +148,11 @@ impl ResponseError for ApiError {
 
     fn error_response(&self) -> HttpResponse {
         log_cause(self.kind.status(), self.cause.as_ref());
-        HttpResponse::build(self.status_code()).json(ErrorBody {
+        let mut response = HttpResponse::build(self.status_code());
+        if self.kind == ErrorKind::Unauthorized {
+            response.insert_header(("WWW-Authenticate", "Bearer"));
+        }
+        response.json(ErrorBody {
             error: self.kind.code(),
             message: self.lang.t(self.kind.message_key()),
             fields: self.fields.clone(),
@@ -142,6 +169,14 @@ pub struct PageError {
 }
 
 impl PageError {
+    pub fn new(lang: Lang, kind: ErrorKind) -> Self {
+        Self {
+            lang,
+            kind,
+            cause: None,
+        }
+    }
+
     pub fn not_found(lang: Lang) -> Self {
         Self {
             lang,

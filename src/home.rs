@@ -5,7 +5,7 @@ use maud::{Markup, html};
 
 use crate::accounts::cities::{self, CityListing};
 use crate::assessment::db as assessments;
-use crate::db::DbPool;
+use crate::db::{self, DbPool};
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::standard::Standards;
@@ -23,16 +23,13 @@ pub async fn home(
     page: PageContext,
 ) -> Result<Markup, PageError> {
     let lang = page.lang;
-    let pool = pool.into_inner();
-    let overview = web::block(move || -> anyhow::Result<Overview> {
-        let mut conn = pool.get()?;
+    let overview = db::run(&pool, |conn| {
         Ok(Overview {
-            cities: cities::list_with_certification(&mut conn)?,
-            assessments: assessments::count(&mut conn)?,
+            cities: cities::list_with_certification(conn)?,
+            assessments: assessments::count(conn)?,
         })
     })
     .await
-    .map_err(|e| PageError::internal(lang, e))?
     .map_err(|e| PageError::internal(lang, e))?;
     let catalog = standards
         .current()

@@ -1,6 +1,18 @@
 // @generated automatically by Diesel CLI.
 
 diesel::table! {
+    api_tokens (id) {
+        id -> Integer,
+        user_id -> Integer,
+        name -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     assessment_answers (assessment_id, criterion) {
         assessment_id -> Integer,
         criterion -> Text,
@@ -19,6 +31,17 @@ diesel::table! {
         broadband_pct -> Nullable<Double>,
         pm25_ugm3 -> Nullable<Double>,
         submitted_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Integer,
+        actor_id -> Nullable<Integer>,
+        action -> Text,
+        subject -> Text,
+        detail -> Nullable<Text>,
+        created_at -> Timestamp,
     }
 }
 
@@ -47,13 +70,59 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    email_tokens (id) {
+        id -> Integer,
+        user_id -> Integer,
+        token_hash -> Text,
+        purpose -> Text,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    sessions (id) {
+        id -> Integer,
+        user_id -> Integer,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    users (id) {
+        id -> Integer,
+        email -> Text,
+        display_name -> Text,
+        language -> Text,
+        time_zone -> Text,
+        city_id -> Nullable<Integer>,
+        role -> Text,
+        password_hash -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(assessment_answers -> assessments (assessment_id));
 diesel::joinable!(assessments -> cities (city_id));
+diesel::joinable!(audit_log -> users (actor_id));
 diesel::joinable!(certifications -> cities (city_id));
+diesel::joinable!(email_tokens -> users (user_id));
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(users -> cities (city_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    api_tokens,
     assessment_answers,
     assessments,
+    audit_log,
     certifications,
     cities,
+    email_tokens,
+    sessions,
+    users,
 );

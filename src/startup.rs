@@ -9,8 +9,13 @@ use actix_web::{App, HttpServer, web};
 use anyhow::Context;
 use tracing_actix_web::TracingLogger;
 
+use actix_web::cookie::Key;
+use actix_web::middleware::from_fn;
+
+use crate::accounts::{self, identity, limits::SignInLimits};
 use crate::config::Settings;
 use crate::db::{self, DatabaseTarget, DbPool};
+use crate::email::Mailer;
 use crate::search::SearchIndex;
 use crate::standard::Standards;
 use crate::{api, health, home, standard, web as pages};
@@ -22,6 +27,7 @@ pub struct AppState {
     pub standards: Standards,
     pub search: SearchIndex,
     pub database: DatabaseTarget,
+    pub mailer: Mailer,
 }
 
 impl AppState {
@@ -44,11 +50,13 @@ impl AppState {
             );
         }
         let search = SearchIndex::open_or_create(&settings.search.dir)?;
+        let mailer = Mailer::from_settings(&settings.email, &settings.server.public_url)?;
         Ok(AppState {
             pool,
             standards,
             search,
             database: target,
+            mailer,
         })
     }
 }
@@ -67,7 +75,8 @@ impl Application {
         let listener = TcpListener::bind(address)
             .with_context(|| format!("cannot listen on {}:{}", address.0, address.1))?;
         let local = listener.local_addr()?;
-        let server = serve(listener, state.clone(), settings)?;
+        let key = crate::web::session::load_key(settings)?;
+        let server = serve(listener, state.clone(), settings, key)?;
         tracing::info!(
             "Peerhall listening on http://{local} with {}",
             state.database.describe()
@@ -93,19 +102,32 @@ impl Application {
     }
 }
 
-fn serve(listener: TcpListener, state: AppState, settings: &Settings) -> anyhow::Result<Server> {
+fn serve(
+    listener: TcpListener,
+    state: AppState,
+    settings: &Settings,
+    key: Key,
+) -> anyhow::Result<Server> {
     let pool = web::Data::new(state.pool);
     let standards = web::Data::new(state.standards);
     let search = web::Data::new(state.search);
     let database = web::Data::new(state.database);
+    let mailer = web::Data::new(state.mailer);
+    let limits = web::Data::new(SignInLimits::new(&settings.limits));
+    let secure = settings.behind_tls();
     let mut server = HttpServer::new(move || {
+        // Outermost last: headers, logging, the session cookie, then who is asking.
         App::new()
+            .wrap(from_fn(identity::identify))
+            .wrap(pages::session::middleware(key.clone(), secure))
             .wrap(pages::security_headers())
-            .wrap(TracingLogger::default())
+            .wrap(TracingLogger::<crate::telemetry::RedactedRootSpan>::new())
             .app_data(pool.clone())
             .app_data(standards.clone())
             .app_data(search.clone())
             .app_data(database.clone())
+            .app_data(mailer.clone())
+            .app_data(limits.clone())
             .configure(routes)
             .default_service(web::to(pages::not_found))
     })
@@ -125,6 +147,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(standard::handlers::show_api)
         .service(standard::handlers::show_page)
         .service(home::home)
+        .service(accounts::sign_in::sign_in_page)
+        .service(accounts::sign_in::request_link)
+        .service(accounts::sign_in::confirm_page)
+        .service(accounts::sign_in::use_link)
+        .service(accounts::sign_in::sign_out)
+        .service(accounts::profile::profile_page)
+        .service(accounts::profile::save_profile)
+        .service(accounts::profile::create_token)
+        .service(accounts::profile::revoke_token)
+        .service(accounts::profile::me)
+        .service(crate::assessment::handlers::list_api)
         .service(pages::switch_language)
         .service(pages::stylesheet);
 }

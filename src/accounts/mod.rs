@@ -1,4 +1,19 @@
-//! The people and places Peerhall serves. Today: cities and their
-//! certifications; users, roles and sessions arrive with sign-in.
+//! The people and places Peerhall serves: cities, users and roles, how they
+//! sign in (email links, sessions, API tokens), and the policy that decides
+//! who may see and do what.
 
+pub mod admin;
+pub mod api_tokens;
+pub mod audit;
 pub mod cities;
+pub mod email_tokens;
+pub mod identity;
+pub mod limits;
+mod mail;
+pub mod policy;
+pub mod profile;
+pub mod sessions;
+pub mod sign_in;
+pub mod tokens;
+pub mod users;
+mod views;

@@ -2,9 +2,10 @@
 //! handlers' annotations, served at `/api/v1/openapi.json`.
 
 use actix_web::{HttpResponse, route};
-use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 
-use crate::{error, health, standard};
+use crate::{accounts, error, health, standard};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -17,16 +18,34 @@ use crate::{error, health, standard};
         health::healthz,
         standard::handlers::list_api,
         standard::handlers::show_api,
+        accounts::profile::me,
+        crate::assessment::handlers::list_api,
         openapi_json,
     ),
+    modifiers(&BearerAuth),
     components(schemas(error::ErrorBody)),
     tags(
         (name = "health", description = "Service health"),
         (name = "standards", description = "The certification standards and their criteria"),
+        (name = "accounts", description = "People and their tokens"),
+        (name = "assessments", description = "Cities' self-assessments (private to each city)"),
         (name = "meta", description = "This document")
     )
 )]
 pub struct ApiDoc;
+
+/// Personal API tokens (`peerhall admin token`, or the profile page).
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
 
 /// This OpenAPI document.
 #[utoipa::path(

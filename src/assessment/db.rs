@@ -51,3 +51,21 @@ pub fn insert(conn: &mut DbConnection, new: &NewAssessment) -> QueryResult<i32> 
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     assessments::table.count().get_result(conn)
 }
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = assessments)]
+pub struct AssessmentRow {
+    pub id: i32,
+    pub standard: String,
+    pub met_mask: i64,
+    pub submitted_at: NaiveDateTime,
+}
+
+/// A city's assessments, newest first.
+pub fn list_for_city(conn: &mut DbConnection, city_id: i32) -> QueryResult<Vec<AssessmentRow>> {
+    assessments::table
+        .filter(assessments::city_id.eq(city_id))
+        .order((assessments::submitted_at.desc(), assessments::id.desc()))
+        .select(AssessmentRow::as_select())
+        .load(conn)
+}

@@ -2,6 +2,7 @@
 //! answers. Intake (form, JSON, CSV) and drafts arrive with the roadmap.
 
 pub mod db;
+pub mod handlers;
 
 /// How a city answers one criterion; only `Met` counts towards a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -9,6 +9,20 @@ pub use pool::{DbConnection, DbPool, PooledConn, build_pool};
 
 use std::path::PathBuf;
 
+/// Runs blocking database work off the async workers, with a pooled connection.
+pub async fn run<T, F>(pool: &DbPool, work: F) -> anyhow::Result<T>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut DbConnection) -> anyhow::Result<T> + Send + 'static,
+{
+    let pool = pool.clone();
+    actix_web::web::block(move || {
+        let mut conn = pool.get()?;
+        work(&mut conn)
+    })
+    .await?
+}
+
 /// Which backend a `database.url` points at, decided from its scheme so that a
 /// wrong URL gets a message about the URL rather than a generic driver error.
 #[derive(Debug, Clone, PartialEq, Eq)]

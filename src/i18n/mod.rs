@@ -19,7 +19,9 @@ fluent_templates::static_loader! {
 }
 
 /// A language Peerhall is translated into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -91,13 +93,6 @@ impl Lang {
             .try_lookup_with_args(&self.identifier(), key, &map)
             .unwrap_or_else(|| key.to_owned())
     }
-
-    /// Whether the bundle for this language has `key` (for the completeness test).
-    pub fn has(self, key: &str) -> bool {
-        LOCALES
-            .lookup_no_default_fallback::<&str>(&self.identifier(), key, None)
-            .is_some()
-    }
 }
 
 /// An argument to a translated message.
@@ -143,6 +138,39 @@ impl From<f64> for Arg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The message ids a bundle defines (lines `id = …` at the start).
+    fn ids(ftl: &str) -> std::collections::BTreeSet<&str> {
+        ftl.lines()
+            .filter_map(|line| line.split_once(" ="))
+            .map(|(id, _)| id)
+            .filter(|id| {
+                !id.is_empty()
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_bundle_has_exactly_the_english_keys() {
+        let english = ids(include_str!("locales/en/main.ftl"));
+        for (lang, ftl) in [
+            ("es", include_str!("locales/es/main.ftl")),
+            ("pt", include_str!("locales/pt/main.ftl")),
+            ("fr", include_str!("locales/fr/main.ftl")),
+        ] {
+            let other = ids(ftl);
+            let missing: Vec<_> = english.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&english).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}: missing {missing:?}, extra {extra:?}"
+            );
+        }
+        assert_eq!(Lang::Fr.t("layout-skip"), "Aller au contenu principal");
+    }
 
     #[test]
     fn tags_map_to_their_primary_language() {

@@ -1,5 +1,6 @@
 //! Choosing the language of a request: `?lang=`, then the `lang` cookie set by
-//! the switcher, then `Accept-Language`, then English.
+//! the switcher, then the signed-in person's choice, then `Accept-Language`,
+//! then English.
 
 use std::future::{Ready, ready};
 
@@ -9,6 +10,12 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, route, web};
 use serde::Deserialize;
 
+use std::sync::Arc;
+
+use actix_session::SessionExt;
+
+use crate::accounts::identity::Identity;
+use crate::accounts::users::User;
 use crate::i18n::Lang;
 
 pub const LANG_COOKIE: &str = "lang";
@@ -23,6 +30,7 @@ impl Lang {
                 req.cookie(LANG_COOKIE)
                     .and_then(|c| Lang::from_tag(c.value()))
             })
+            .or_else(|| Identity::of_request(req).map(|i| i.user.language))
             .or_else(|| {
                 req.headers()
                     .get(header::ACCEPT_LANGUAGE)
@@ -53,6 +61,10 @@ pub struct PageContext {
     pub lang: Lang,
     /// The path of this page, for the language switcher's way back.
     pub path: String,
+    /// The signed-in person, if any.
+    pub user: Option<Arc<User>>,
+    /// The CSRF token for the page's forms (the header's sign-out button included).
+    pub csrf: String,
 }
 
 impl FromRequest for PageContext {
@@ -60,9 +72,22 @@ impl FromRequest for PageContext {
     type Future = Ready<Result<PageContext, actix_web::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let user = Identity::of_request(req).map(|i| i.user);
+        // Anonymous visitors get a session cookie only when a page has a form.
+        let session = req.get_session();
+        let csrf = match user {
+            Some(_) => super::csrf::token(&session),
+            None => session
+                .get::<String>(super::csrf::CSRF_KEY)
+                .ok()
+                .flatten()
+                .unwrap_or_default(),
+        };
         ready(Ok(PageContext {
             lang: Lang::of_request(req),
             path: req.path().to_owned(),
+            csrf,
+            user,
         }))
     }
 }
@@ -78,11 +103,7 @@ pub async fn switch_language(
     code: web::Path<String>,
     query: web::Query<SwitchQuery>,
 ) -> HttpResponse {
-    let next = query
-        .next
-        .as_deref()
-        .filter(|n| is_local_path(n))
-        .unwrap_or("/");
+    let next = local_path(query.next.as_deref());
     let mut response = HttpResponse::SeeOther();
     response.insert_header((header::LOCATION, next.to_owned()));
     if let Some(lang) = Lang::from_tag(&code) {
@@ -95,6 +116,11 @@ pub async fn switch_language(
         response.cookie(cookie);
     }
     response.finish()
+}
+
+/// A path to go to next, if it stays on this site; `/` otherwise.
+pub fn local_path(next: Option<&str>) -> &str {
+    next.filter(|n| is_local_path(n)).unwrap_or("/")
 }
 
 /// Only same-site paths: `//host` and `/\host` would leave the site.

@@ -29,6 +29,7 @@ pub fn layout(page: &PageContext, title: &str, content: Markup) -> Markup {
                             li { a href={ "/standards/" (crate::standard::CURRENT) } { (lang.t("layout-nav-standard")) } }
                         }
                     }
+                    (account_links(page))
                     (language_switcher(page))
                 }
                 main #main tabindex="-1" { (content) }
@@ -36,6 +37,23 @@ pub fn layout(page: &PageContext, title: &str, content: Markup) -> Markup {
                     p { (lang.t_args("layout-footer", &[("version", VERSION.into())])) }
                 }
             }
+        }
+    }
+}
+
+fn account_links(page: &PageContext) -> Markup {
+    let lang = page.lang;
+    html! {
+        @if let Some(user) = &page.user {
+            div.account {
+                a href="/profile" { (user.display_name) }
+                form method="post" action="/sign-out" {
+                    input type="hidden" name="csrf" value=(page.csrf);
+                    button type="submit" { (lang.t("layout-sign-out")) }
+                }
+            }
+        } @else {
+            a.account href="/sign-in" { (lang.t("layout-sign-in")) }
         }
     }
 }
@@ -64,6 +82,8 @@ pub fn error_page(lang: Lang, message_key: &str) -> Markup {
     let page = PageContext {
         lang,
         path: "/".into(),
+        user: None,
+        csrf: String::new(),
     };
     let title = lang.t("error-page-title");
     layout(

@@ -1,11 +1,13 @@
 //! What every page shares: the request's language, the layout, error pages,
 //! static files, and the JSON/HTML answers for malformed requests.
 
+pub mod csrf;
 mod lang;
 mod layout;
 mod rejections;
+pub mod session;
 
-pub use lang::{PageContext, switch_language};
+pub use lang::{PageContext, local_path, switch_language};
 pub use layout::{error_page, layout};
 pub use rejections::{configure_extractors, not_found};
 

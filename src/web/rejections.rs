@@ -1,7 +1,7 @@
 //! Malformed requests get a 4xx in the caller's language, never a 500: JSON for
 //! the API, a page for browsers.
 
-use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
 use actix_web::{HttpRequest, HttpResponse, web};
 
 use crate::error::{ApiError, ErrorKind};
@@ -15,7 +15,12 @@ pub fn configure_extractors(cfg: &mut web::ServiceConfig) {
             .error_handler(json_error),
     )
     .app_data(web::QueryConfig::default().error_handler(query_error))
-    .app_data(web::PathConfig::default().error_handler(path_error));
+    .app_data(web::PathConfig::default().error_handler(path_error))
+    .app_data(
+        web::FormConfig::default()
+            .limit(64 * 1024)
+            .error_handler(form_error),
+    );
 }
 
 fn json_error(err: JsonPayloadError, req: &HttpRequest) -> actix_web::Error {
@@ -40,6 +45,12 @@ fn path_error(err: PathError, req: &HttpRequest) -> actix_web::Error {
     ApiError::new(Lang::of_request(req), ErrorKind::InvalidPath)
         .with_field("path", err.to_string())
         .into()
+}
+
+/// A browser form that does not parse: a page, not a 500.
+fn form_error(err: UrlencodedError, req: &HttpRequest) -> actix_web::Error {
+    tracing::debug!(error = %err, "malformed form");
+    crate::error::PageError::new(Lang::of_request(req), ErrorKind::InvalidBody).into()
 }
 
 /// Unknown routes: JSON under `/api/`, a page elsewhere.

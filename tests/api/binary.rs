@@ -141,7 +141,8 @@ fn port_of(line: &str) -> u16 {
         .unwrap()
 }
 
-async fn stop_and_wait(mut running: Running, lines: mpsc::Receiver<String>) {
+/// Sends SIGTERM, checks the clean exit, and returns what was logged since start-up.
+async fn stop_and_wait(mut running: Running, lines: mpsc::Receiver<String>) -> Vec<String> {
     let mut child = running.0.take().unwrap();
     let status = Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
@@ -153,11 +154,13 @@ async fn stop_and_wait(mut running: Running, lines: mpsc::Receiver<String>) {
         .unwrap()
         .unwrap();
     assert!(exit.success(), "a clean exit on SIGTERM: {exit}");
-    let rest: Vec<String> = lines.try_iter().collect();
+    // The reader thread ends at end of output, closing the channel.
+    let rest: Vec<String> = lines.iter().collect();
     assert!(
         rest.iter().any(|l| l.contains("Peerhall stopped")),
         "{rest:?}"
     );
+    rest
 }
 
 #[tokio::test]
@@ -198,4 +201,174 @@ async fn the_same_binary_runs_on_postgresql_when_the_url_says_so() {
     assert_eq!(health.status(), 200);
     assert!(!data.path().join("peerhall.db").exists());
     stop_and_wait(child, lines).await;
+}
+
+#[test]
+fn admin_commands_create_a_city_a_user_and_a_working_token() {
+    let data = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let output = peerhall(data.path())
+            .arg("admin")
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            output.status.success(),
+            String::from_utf8(output.stdout).unwrap(),
+            String::from_utf8(output.stderr).unwrap(),
+        )
+    };
+    let (ok, _, err) = run(&[
+        "create-city",
+        "--slug",
+        "mesa",
+        "--name",
+        "Mesa",
+        "--country",
+        "US",
+        "--region",
+        "us_canada",
+    ]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = run(&[
+        "create-user",
+        "--email",
+        "Kim@Mesa.gov",
+        "--name",
+        "Kim",
+        "--city",
+        "mesa",
+        "--role",
+        "city_admin",
+    ]);
+    assert!(ok, "{err}");
+    let (ok, token, err) = run(&["token", "--email", "kim@mesa.gov"]);
+    assert!(ok, "{err}");
+    assert!(token.trim().starts_with("ph_"), "{token}");
+    assert_eq!(token.lines().count(), 1, "only the token on stdout");
+
+    let (ok, _, err) = run(&[
+        "create-user",
+        "--email",
+        "x@mesa.gov",
+        "--name",
+        "X",
+        "--city",
+        "mesa",
+        "--role",
+        "boss",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("--role"), "{err}");
+    let (ok, _, err) = run(&[
+        "create-city",
+        "--slug",
+        "mesa",
+        "--name",
+        "Mesa",
+        "--country",
+        "US",
+        "--region",
+        "us_canada",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("already exists"), "{err}");
+}
+
+#[tokio::test]
+async fn sign_in_links_and_session_cookies_never_reach_the_log() {
+    let data = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        peerhall(data.path())
+            .arg("admin")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    run(&[
+        "create-user",
+        "--email",
+        "ops@program.org",
+        "--name",
+        "Ops",
+        "--role",
+        "program_admin",
+    ]);
+    let (running, line, lines) = start(peerhall(data.path()).env("RUST_LOG", "debug"));
+    let base = format!("http://127.0.0.1:{}", port_of(&line));
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let page = browser
+        .get(format!("{base}/sign-in"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = crate::helpers::csrf_of(&page);
+    let asked = browser
+        .post(format!("{base}/sign-in"))
+        .form(&[("email", "ops@program.org"), ("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(asked.status(), 200);
+    // The file transport writes the mail to the outbox.
+    let outbox = data.path().join("outbox");
+    let mut mail = String::new();
+    for _ in 0..100 {
+        if let Some(entry) = std::fs::read_dir(&outbox).unwrap().flatten().next() {
+            mail = std::fs::read_to_string(entry.path())
+                .unwrap()
+                .replace("=\r\n", "");
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let token = crate::helpers::sign_in_token(&mail);
+    assert_eq!(token.len(), 43, "{mail}");
+    let confirm = browser
+        .get(format!("{base}/sign-in/{token}"))
+        .send()
+        .await
+        .unwrap();
+    let csrf = crate::helpers::csrf_of(&confirm.text().await.unwrap());
+    let used = browser
+        .post(format!("{base}/sign-in/{token}"))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(used.status(), 303);
+    let cookie = used.headers()["set-cookie"].to_str().unwrap().to_owned();
+    let cookie_value = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .split_once('=')
+        .unwrap()
+        .1
+        .to_owned();
+    assert_eq!(
+        browser
+            .get(format!("{base}/profile"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+
+    let log = stop_and_wait(running, lines).await;
+    assert!(log.len() > 5, "debug logging was on: {log:?}");
+    for secret in [&token, &cookie_value, &csrf] {
+        assert!(
+            !log.iter().any(|l| l.contains(secret.as_str())),
+            "a secret reached the log"
+        );
+    }
 }

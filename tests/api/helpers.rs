@@ -5,7 +5,9 @@ use std::path::Path;
 
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
-use peerhall::config::{Secret, Settings};
+use peerhall::accounts::admin::{self, UserArgs};
+use peerhall::accounts::cities::NewCity;
+use peerhall::config::{EmailTransport, Secret, Settings};
 use peerhall::db::PooledConn;
 use peerhall::startup::{AppState, Application};
 use tempfile::TempDir;
@@ -32,6 +34,7 @@ pub fn test_settings(data: &Path, database_url: Option<String>) -> Settings {
     settings.server.shutdown_timeout_secs = 1;
     settings.database.url = Secret::new(database_url.unwrap_or_default());
     settings.database.pool_size = 4;
+    settings.email.transport = EmailTransport::Stub;
     settings
 }
 
@@ -89,6 +92,141 @@ impl TestApp {
     pub fn is_postgres(&self) -> bool {
         self.pg.is_some()
     }
+
+    pub fn create_city(&self, slug: &str) -> i32 {
+        let args = NewCity {
+            slug,
+            name: slug,
+            country: "US",
+            region: "us_canada",
+            population: 100_000,
+            language: "en",
+            discoverable: true,
+            is_demo: false,
+        };
+        admin::create_city(&mut self.conn(), &args).expect("create a city")
+    }
+
+    /// A user with the given role; `city` is a slug.
+    pub fn create_user(&self, email: &str, role: &str, city: Option<&str>) -> i32 {
+        let args = UserArgs {
+            email,
+            name: email.split('@').next().unwrap_or("someone"),
+            city,
+            role,
+            language: "en",
+            time_zone: "America/Chicago",
+        };
+        admin::create_user(&mut self.conn(), &args).expect("create a user")
+    }
+
+    pub fn token_for(&self, email: &str) -> String {
+        admin::create_token(&mut self.conn(), email, "test").expect("create a token")
+    }
+
+    /// A client that keeps cookies, like a browser.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// Posts a form from a client (a browser with cookies, or any client).
+    pub async fn post_form(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> reqwest::Response {
+        client
+            .post(self.url(path))
+            .form(fields)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// The mails the stub transport captured, as raw text.
+    pub fn mails(&self) -> Vec<String> {
+        let captured = self.state.mailer.captured().expect("the stub mailer");
+        let mails = captured.lock().unwrap();
+        mails
+            .iter()
+            .map(|m| String::from_utf8_lossy(&m.formatted()).replace("=\r\n", ""))
+            .collect()
+    }
+
+    /// Waits (up to 5 s) for the n-th mail, counting from 1.
+    pub async fn wait_for_mail(&self, n: usize) -> String {
+        for _ in 0..100 {
+            if let Some(mail) = self.mails().get(n - 1) {
+                return mail.clone();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("mail {n} never arrived")
+    }
+
+    /// Signs in through the emailed link; returns the signed-in browser.
+    pub async fn sign_in(&self, email: &str) -> reqwest::Client {
+        self.sign_in_on(self.browser(), email).await
+    }
+
+    /// Signs in on a given client (one with a cookie store).
+    pub async fn sign_in_on(&self, browser: reqwest::Client, email: &str) -> reqwest::Client {
+        let before = self.mails().len();
+        let csrf = csrf_of(
+            &browser
+                .get(self.url("/sign-in"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap(),
+        );
+        let asked = browser
+            .post(self.url("/sign-in"))
+            .form(&[("email", email), ("csrf", &csrf)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(asked.status(), 200);
+        let token = sign_in_token(&self.wait_for_mail(before + 1).await);
+        let page = browser
+            .get(self.url(&format!("/sign-in/{token}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 200);
+        let csrf = csrf_of(&page.text().await.unwrap());
+        let used = browser
+            .post(self.url(&format!("/sign-in/{token}")))
+            .form(&[("csrf", csrf.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(used.status(), 303);
+        browser
+    }
+}
+
+/// The value of the first `csrf` hidden field in a page.
+pub fn csrf_of(html: &str) -> String {
+    let start = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
+    let end = start + html[start..].find('"').unwrap();
+    html[start..end].to_owned()
+}
+
+/// The token in a sign-in mail's link.
+pub fn sign_in_token(mail: &str) -> String {
+    let start = mail.find("/sign-in/").expect("a sign-in link") + 9;
+    mail[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .collect()
 }
 
 /// A PostgreSQL database made for one test and dropped after it.

@@ -4,7 +4,9 @@
 // A failed unwrap is a failed test, with its location.
 #![allow(clippy::unwrap_used)]
 
+mod accounts;
 mod api_conventions;
+mod authz;
 mod binary;
 mod demo;
 mod health;

@@ -1,0 +1,80 @@
+//! Personal API tokens for `Authorization: Bearer`: created by the CLI or the
+//! profile page, shown once, listed and revocable.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::tokens::{self, API_TOKEN_PREFIX};
+use crate::db::DbConnection;
+use crate::schema::api_tokens;
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = api_tokens)]
+pub struct ApiToken {
+    pub id: i32,
+    pub name: String,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
+}
+
+/// Creates a token and returns it; only its hash is stored.
+pub fn create(conn: &mut DbConnection, user_id: i32, name: &str) -> anyhow::Result<String> {
+    let token = format!("{API_TOKEN_PREFIX}{}", tokens::generate()?);
+    diesel::insert_into(api_tokens::table)
+        .values((
+            api_tokens::user_id.eq(user_id),
+            api_tokens::name.eq(name),
+            api_tokens::token_hash.eq(tokens::hash(&token)),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// The user a live token belongs to; notes when it was last used.
+pub fn user_id_for(
+    conn: &mut DbConnection,
+    token: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<i32>> {
+    let hash = tokens::hash(token);
+    let found: Option<(i32, i32)> = api_tokens::table
+        .filter(api_tokens::token_hash.eq(&hash))
+        .filter(api_tokens::revoked_at.is_null())
+        .select((api_tokens::id, api_tokens::user_id))
+        .first(conn)
+        .optional()?;
+    if let Some((id, _)) = found {
+        diesel::update(api_tokens::table.find(id))
+            .set(api_tokens::last_used_at.eq(now))
+            .execute(conn)?;
+    }
+    Ok(found.map(|(_, user)| user))
+}
+
+/// A user's live tokens, newest first.
+pub fn list(conn: &mut DbConnection, user_id: i32) -> QueryResult<Vec<ApiToken>> {
+    api_tokens::table
+        .filter(api_tokens::user_id.eq(user_id))
+        .filter(api_tokens::revoked_at.is_null())
+        .order(api_tokens::id.desc())
+        .select(ApiToken::as_select())
+        .load(conn)
+}
+
+/// Revokes one of the user's own tokens; false if it was not theirs or already revoked.
+pub fn revoke(
+    conn: &mut DbConnection,
+    user_id: i32,
+    id: i32,
+    now: NaiveDateTime,
+) -> QueryResult<bool> {
+    diesel::update(
+        api_tokens::table
+            .filter(api_tokens::id.eq(id))
+            .filter(api_tokens::user_id.eq(user_id))
+            .filter(api_tokens::revoked_at.is_null()),
+    )
+    .set(api_tokens::revoked_at.eq(now))
+    .execute(conn)
+    .map(|n| n == 1)
+}

@@ -1,0 +1,174 @@
+//! Who is asking: resolved once per request from `Authorization: Bearer` or the
+//! session cookie, then read by extractors. Handlers never look at cookies.
+
+use std::future::{Ready, ready};
+use std::sync::Arc;
+
+use actix_session::SessionExt;
+use actix_web::body::MessageBody;
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::{StatusCode, header};
+use actix_web::middleware::Next;
+use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
+
+use super::users::{self, User, now};
+use super::{api_tokens, sessions};
+use crate::db::{self, DbPool};
+use crate::error::{ApiError, ErrorKind};
+use crate::i18n::Lang;
+
+/// The session key holding the server-side session token.
+pub const SESSION_TOKEN: &str = "sid";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthVia {
+    Session,
+    Bearer,
+}
+
+/// A signed-in person and how they proved it.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    pub user: Arc<User>,
+    pub via: AuthVia,
+}
+
+/// Middleware: puts the request's `Identity` (if any) in its extensions.
+pub async fn identify(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let pool = req.app_data::<web::Data<DbPool>>().cloned();
+    if let (Some(pool), Some(bearer)) = (pool.clone(), bearer_token(&req)) {
+        match lookup(pool, bearer, AuthVia::Bearer).await? {
+            Some(identity) => {
+                req.extensions_mut().insert(identity);
+            }
+            None => {
+                let lang = Lang::of_request(req.request());
+                return Err(ApiError::new(lang, ErrorKind::Unauthorized).into());
+            }
+        }
+    } else if let Some(pool) = pool {
+        let session = req.get_session();
+        if let Ok(Some(token)) = session.get::<String>(SESSION_TOKEN) {
+            match lookup(pool, token, AuthVia::Session).await? {
+                Some(identity) => {
+                    req.extensions_mut().insert(identity);
+                }
+                // Signed out elsewhere or expired: forget the stale token.
+                None => {
+                    session.remove(SESSION_TOKEN);
+                }
+            }
+        }
+    }
+    next.call(req).await
+}
+
+fn bearer_token(req: &ServiceRequest) -> Option<String> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_owned())
+}
+
+async fn lookup(
+    pool: web::Data<DbPool>,
+    token: String,
+    via: AuthVia,
+) -> Result<Option<Identity>, actix_web::Error> {
+    let user = db::run(&pool, move |conn| -> anyhow::Result<Option<User>> {
+        let user_id = match via {
+            AuthVia::Bearer => api_tokens::user_id_for(conn, &token, now())?,
+            AuthVia::Session => sessions::user_id_for(conn, &token, now())?,
+        };
+        match user_id {
+            Some(id) => Ok(users::find_by_id(conn, id)?),
+            None => Ok(None),
+        }
+    })
+    .await
+    .map_err(|e| ApiError::internal(Lang::En, e))?;
+    Ok(user.map(|user| Identity {
+        user: Arc::new(user),
+        via,
+    }))
+}
+
+impl Identity {
+    pub fn of_request(req: &HttpRequest) -> Option<Identity> {
+        req.extensions().get::<Identity>().cloned()
+    }
+}
+
+/// Extracts the signed-in person; refuses anonymous requests (401 for the API,
+/// a redirect to the sign-in page for browsers).
+#[derive(Debug, Clone)]
+pub struct CurrentUser(pub Identity);
+
+impl CurrentUser {
+    pub fn user(&self) -> &User {
+        &self.0.user
+    }
+}
+
+impl FromRequest for CurrentUser {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<CurrentUser, actix_web::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(match Identity::of_request(req) {
+            Some(identity) => Ok(CurrentUser(identity)),
+            None => Err(SignInRequired::for_request(req).into()),
+        })
+    }
+}
+
+/// The answer to an anonymous request for something private.
+#[derive(Debug)]
+pub struct SignInRequired {
+    lang: Lang,
+    api: bool,
+    next: String,
+}
+
+impl SignInRequired {
+    fn for_request(req: &HttpRequest) -> SignInRequired {
+        SignInRequired {
+            lang: Lang::of_request(req),
+            api: req.path().starts_with("/api/"),
+            next: req.path().to_owned(),
+        }
+    }
+}
+
+impl std::fmt::Display for SignInRequired {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("sign-in required")
+    }
+}
+
+impl ResponseError for SignInRequired {
+    fn status_code(&self) -> StatusCode {
+        if self.api {
+            StatusCode::UNAUTHORIZED
+        } else {
+            StatusCode::SEE_OTHER
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if self.api {
+            return ApiError::new(self.lang, ErrorKind::Unauthorized).error_response();
+        }
+        let location = format!(
+            "/sign-in?next={}",
+            url::form_urlencoded::byte_serialize(self.next.as_bytes()).collect::<String>()
+        );
+        HttpResponse::SeeOther()
+            .insert_header((header::LOCATION, location))
+            .finish()
+    }
+}

@@ -1,0 +1,65 @@
+//! Rate limits on sign-in requests, per client address and per email address,
+//! so Peerhall cannot be used to flood an inbox.
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::time::Duration;
+
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::config::LimitSettings;
+
+pub struct SignInLimits {
+    per_ip: DefaultKeyedRateLimiter<IpAddr>,
+    per_email: DefaultKeyedRateLimiter<String>,
+}
+
+impl SignInLimits {
+    pub fn new(settings: &LimitSettings) -> SignInLimits {
+        let hourly = |n: u32| Quota::per_hour(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
+        SignInLimits {
+            per_ip: RateLimiter::keyed(hourly(settings.sign_in_per_ip_per_hour)),
+            per_email: RateLimiter::keyed(hourly(settings.sign_in_per_email_per_hour)),
+        }
+    }
+
+    /// Ok, or how long to wait. Unknown and known emails count alike.
+    pub fn check(&self, ip: Option<IpAddr>, email: &str) -> Result<(), Duration> {
+        let clock = DefaultClock::default();
+        if let Some(ip) = ip {
+            self.per_ip
+                .check_key(&ip)
+                .map_err(|not_until| not_until.wait_time_from(clock.now()))?;
+        }
+        self.per_email
+            .check_key(&email.to_owned())
+            .map_err(|not_until| not_until.wait_time_from(clock.now()))?;
+        // Keyed limiters keep an entry per key; drop the ones that are full again.
+        self.per_ip.retain_recent();
+        self.per_email.retain_recent();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sixth_request_for_one_email_in_an_hour_waits() {
+        let limits = SignInLimits::new(&LimitSettings {
+            sign_in_per_ip_per_hour: 100,
+            sign_in_per_email_per_hour: 5,
+        });
+        for _ in 0..5 {
+            assert!(limits.check(None, "a@b.org").is_ok());
+        }
+        let wait = limits.check(None, "a@b.org").unwrap_err();
+        assert!(wait > Duration::from_secs(60));
+        assert!(
+            limits.check(None, "c@d.org").is_ok(),
+            "other addresses are unaffected"
+        );
+    }
+}

@@ -1,0 +1,27 @@
+//! The messages accounts send, in the recipient's language.
+
+use maud::html;
+
+use super::users::User;
+use crate::email::Outgoing;
+use crate::i18n::Arg;
+
+/// "Here is your link": valid 15 minutes, once.
+pub fn sign_in_link(user: &User, link: &str) -> Outgoing {
+    let lang = user.language;
+    let name: Arg = user.display_name.as_str().into();
+    let greeting = lang.t_args("mail-greeting", &[("name", name)]);
+    let body = lang.t("mail-sign-in-body");
+    let ignore = lang.t("mail-sign-in-ignore");
+    Outgoing {
+        to: user.email.clone(),
+        subject: lang.t("mail-sign-in-subject"),
+        text: format!("{greeting}\n\n{body}\n\n{link}\n\n{ignore}\n"),
+        html: html! {
+            p { (greeting) }
+            p { (body) }
+            p { a href=(link) { (lang.t("mail-sign-in-button")) } }
+            p style="color:#4a5360" { (ignore) }
+        },
+    }
+}

@@ -1,0 +1,93 @@
+//! Who may see and do what. Every handler asks here; none decides alone.
+//! Pure: it knows the actor and the thing, nothing else.
+
+use super::users::{Role, User};
+
+/// Something a person might want to see or do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// A city's assessments, drafts, evidence notes and roadmap.
+    ViewCityPrivate { city_id: i32 },
+    /// Submit or edit a city's assessments.
+    EditCityAssessments { city_id: i32 },
+    /// Invite and manage a city's people.
+    ManageCityPeople { city_id: i32 },
+    /// Create cities, invite anyone, read the audit log.
+    AdministerProgram,
+    /// Hide, restore, lock and move forum posts.
+    Moderate,
+}
+
+/// Whether `actor` (None: anonymous) may do `action`.
+pub fn allows(actor: Option<&User>, action: Action) -> bool {
+    let Some(actor) = actor else { return false };
+    if actor.role == Role::ProgramAdmin {
+        return true;
+    }
+    let same_city = |city_id: i32| actor.city_id == Some(city_id);
+    match action {
+        Action::ViewCityPrivate { city_id } | Action::EditCityAssessments { city_id } => {
+            same_city(city_id)
+        }
+        Action::ManageCityPeople { city_id } => same_city(city_id) && actor.role == Role::CityAdmin,
+        Action::AdministerProgram => false,
+        Action::Moderate => actor.role == Role::Moderator,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn user(role: Role, city_id: Option<i32>) -> User {
+        User {
+            id: 1,
+            email: "a@b.org".into(),
+            display_name: "A".into(),
+            language: Lang::En,
+            time_zone: "UTC".into(),
+            city_id,
+            city_slug: None,
+            city_name: None,
+            role,
+        }
+    }
+
+    #[test]
+    fn a_city_s_private_data_is_for_its_people_and_program_admins_only() {
+        let action = Action::ViewCityPrivate { city_id: 7 };
+        assert!(!allows(None, action));
+        assert!(allows(Some(&user(Role::Member, Some(7))), action));
+        assert!(allows(Some(&user(Role::CityAdmin, Some(7))), action));
+        assert!(!allows(Some(&user(Role::Member, Some(8))), action));
+        assert!(!allows(Some(&user(Role::Moderator, None)), action));
+        assert!(allows(Some(&user(Role::ProgramAdmin, None)), action));
+    }
+
+    #[test]
+    fn only_a_city_admin_of_that_city_manages_its_people() {
+        let action = Action::ManageCityPeople { city_id: 7 };
+        assert!(!allows(Some(&user(Role::Member, Some(7))), action));
+        assert!(allows(Some(&user(Role::CityAdmin, Some(7))), action));
+        assert!(!allows(Some(&user(Role::CityAdmin, Some(8))), action));
+        assert!(allows(Some(&user(Role::ProgramAdmin, None)), action));
+    }
+
+    #[test]
+    fn moderation_and_program_administration_follow_the_role() {
+        assert!(allows(Some(&user(Role::Moderator, None)), Action::Moderate));
+        assert!(!allows(
+            Some(&user(Role::CityAdmin, Some(1))),
+            Action::Moderate
+        ));
+        assert!(!allows(
+            Some(&user(Role::Moderator, None)),
+            Action::AdministerProgram
+        ));
+        assert!(allows(
+            Some(&user(Role::ProgramAdmin, None)),
+            Action::AdministerProgram
+        ));
+    }
+}

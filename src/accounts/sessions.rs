@@ -1,0 +1,44 @@
+//! The server-side half of browser sessions: the cookie carries a token, the
+//! database its hash; deleting the row signs the browser out everywhere it was copied.
+
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+
+use super::tokens;
+use crate::db::DbConnection;
+use crate::schema::sessions;
+
+/// How long a browser stays signed in.
+pub const SESSION_TTL: Duration = Duration::days(14);
+
+pub fn create(conn: &mut DbConnection, user_id: i32, now: NaiveDateTime) -> anyhow::Result<String> {
+    let token = tokens::generate()?;
+    diesel::insert_into(sessions::table)
+        .values((
+            sessions::user_id.eq(user_id),
+            sessions::token_hash.eq(tokens::hash(&token)),
+            sessions::expires_at.eq(now + SESSION_TTL),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// The user a live session belongs to.
+pub fn user_id_for(
+    conn: &mut DbConnection,
+    token: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<i32>> {
+    sessions::table
+        .filter(sessions::token_hash.eq(tokens::hash(token)))
+        .filter(sessions::expires_at.gt(now))
+        .select(sessions::user_id)
+        .first(conn)
+        .optional()
+}
+
+pub fn delete(conn: &mut DbConnection, token: &str) -> QueryResult<()> {
+    diesel::delete(sessions::table.filter(sessions::token_hash.eq(tokens::hash(token))))
+        .execute(conn)
+        .map(|_| ())
+}

@@ -1,0 +1,263 @@
+//! People: the row, the parsed forms of what they type (email, time zone,
+//! role), and one function per query.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::Utc;
+use diesel::prelude::*;
+
+use crate::db::DbConnection;
+use crate::i18n::Lang;
+use crate::schema::{cities, users};
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Member,
+    CityAdmin,
+    Moderator,
+    ProgramAdmin,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Member,
+        Role::CityAdmin,
+        Role::Moderator,
+        Role::ProgramAdmin,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::CityAdmin => "city_admin",
+            Role::Moderator => "moderator",
+            Role::ProgramAdmin => "program_admin",
+        }
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Role, String> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.code() == s)
+            .ok_or_else(|| {
+                format!("unknown role `{s}` (member, city_admin, moderator, program_admin)")
+            })
+    }
+}
+
+/// An email address as stored: trimmed and lower-cased, so one person has one account.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct EmailAddress(String);
+
+impl EmailAddress {
+    pub fn parse(input: &str) -> Result<EmailAddress, &'static str> {
+        let email = input.trim().to_lowercase();
+        if email.len() > 254 {
+            return Err("error-email-too-long");
+        }
+        let valid = match email.split_once('@') {
+            Some((local, domain)) => {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !domain.contains('@')
+                    && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+            }
+            None => false,
+        };
+        if valid {
+            Ok(EmailAddress(email))
+        } else {
+            Err("error-email-invalid")
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for EmailAddress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// An IANA time zone name that chrono-tz knows.
+pub fn parse_time_zone(input: &str) -> Result<String, &'static str> {
+    chrono_tz::Tz::from_str(input.trim())
+        .map(|tz| tz.name().to_owned())
+        .map_err(|_| "error-time-zone-invalid")
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = users)]
+pub struct UserRow {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub language: String,
+    pub time_zone: String,
+    pub city_id: Option<i32>,
+    pub role: String,
+}
+
+/// A signed-in person as the rest of the code sees them.
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: i32,
+    pub email: String,
+    pub display_name: String,
+    pub language: Lang,
+    pub time_zone: String,
+    pub city_id: Option<i32>,
+    pub city_slug: Option<String>,
+    pub city_name: Option<String>,
+    pub role: Role,
+}
+
+impl User {
+    fn from_row(row: UserRow, city: Option<(String, String)>) -> User {
+        let (city_slug, city_name) = city.unzip();
+        User {
+            id: row.id,
+            email: row.email,
+            display_name: row.display_name,
+            language: Lang::from_tag(&row.language).unwrap_or_default(),
+            time_zone: row.time_zone,
+            city_id: row.city_id,
+            city_slug,
+            city_name,
+            // The column's CHECK constraint admits only the four roles.
+            role: row.role.parse().unwrap_or(Role::Member),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = users)]
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub display_name: &'a str,
+    pub language: &'a str,
+    pub time_zone: &'a str,
+    pub city_id: Option<i32>,
+    pub role: &'a str,
+}
+
+pub fn insert(conn: &mut DbConnection, user: &NewUser) -> QueryResult<i32> {
+    diesel::insert_into(users::table)
+        .values(user)
+        .returning(users::id)
+        .get_result(conn)
+}
+
+/// Completes a row with its city's slug and name.
+fn with_city(conn: &mut DbConnection, row: Option<UserRow>) -> QueryResult<Option<User>> {
+    let Some(row) = row else { return Ok(None) };
+    let city = match row.city_id {
+        Some(city) => cities::table
+            .find(city)
+            .select((cities::slug, cities::name))
+            .first::<(String, String)>(conn)
+            .optional()?,
+        None => None,
+    };
+    Ok(Some(User::from_row(row, city)))
+}
+
+pub fn find_by_id(conn: &mut DbConnection, id: i32) -> QueryResult<Option<User>> {
+    let row = users::table
+        .find(id)
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?;
+    with_city(conn, row)
+}
+
+pub fn find_by_email(conn: &mut DbConnection, email: &EmailAddress) -> QueryResult<Option<User>> {
+    let row = users::table
+        .filter(users::email.eq(email.as_str()))
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?;
+    with_city(conn, row)
+}
+
+/// What a person may change about themselves on the profile page.
+#[derive(Debug, Clone, AsChangeset)]
+#[diesel(table_name = users)]
+pub struct Preferences {
+    pub display_name: String,
+    pub language: String,
+    pub time_zone: String,
+}
+
+pub fn update_preferences(
+    conn: &mut DbConnection,
+    id: i32,
+    prefs: &Preferences,
+) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(prefs)
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// When a row was written: naive UTC, the same on both backends.
+pub fn now() -> chrono::NaiveDateTime {
+    Utc::now().naive_utc()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails_are_trimmed_and_lower_cased() {
+        let email = EmailAddress::parse("  Ana.Silva@Recife.PE.gov.BR ").unwrap();
+        assert_eq!(email.as_str(), "ana.silva@recife.pe.gov.br");
+    }
+
+    #[test]
+    fn malformed_emails_are_refused() {
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@x.org",
+            "ana@localhost",
+            "a b@x.org",
+            "a@x.org.",
+            "a@@x.org",
+        ] {
+            assert!(EmailAddress::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn time_zones_must_be_iana_names() {
+        assert_eq!(
+            parse_time_zone("America/Sao_Paulo").unwrap(),
+            "America/Sao_Paulo"
+        );
+        assert!(parse_time_zone("Mars/Olympus_Mons").is_err());
+        assert!(parse_time_zone("").is_err());
+    }
+
+    #[test]
+    fn roles_round_trip_through_their_codes() {
+        for role in Role::ALL {
+            assert_eq!(role.code().parse::<Role>().unwrap(), role);
+        }
+        assert!("admin".parse::<Role>().is_err());
+    }
+}

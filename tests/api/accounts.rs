@@ -1,0 +1,358 @@
+//! Signing in and out, CSRF, rate limits, tokens and the profile.
+
+use serde_json::Value;
+
+use crate::helpers::{TestApp, csrf_of, sign_in_token};
+
+async fn ask_for_link(app: &TestApp, email: &str) -> reqwest::Response {
+    let browser = app.browser();
+    let page = browser.get(app.url("/sign-in")).send().await.unwrap();
+    let csrf = csrf_of(&page.text().await.unwrap());
+    app.post_form(&browser, "/sign-in", &[("email", email), ("csrf", &csrf)])
+        .await
+}
+
+#[tokio::test]
+async fn an_emailed_link_signs_in_and_signing_out_ends_the_session_everywhere() {
+    let app = TestApp::spawn().await;
+    app.create_city("recife");
+    app.create_user("ana@recife.gov.br", "member", Some("recife"));
+    let browser = app.sign_in("Ana@Recife.gov.br").await;
+
+    let mail = app.mails().remove(0);
+    assert!(mail.contains("To: ana@recife.gov.br"));
+    assert!(mail.contains("Content-Type: multipart/alternative"));
+    assert!(mail.contains("text/html"));
+
+    let profile = browser.get(app.url("/profile")).send().await.unwrap();
+    assert_eq!(profile.status(), 200);
+    let page = profile.text().await.unwrap();
+    assert!(page.contains("ana@recife.gov.br"));
+    assert!(page.contains("<dd>recife</dd>"), "the city by name");
+
+    let csrf = csrf_of(&page);
+    let out = app
+        .post_form(&browser, "/sign-out", &[("csrf", csrf.as_str())])
+        .await;
+    assert_eq!(out.status(), 303);
+    let after = browser.get(app.url("/profile")).send().await.unwrap();
+    assert_eq!(after.status(), 303);
+    assert_eq!(after.headers()["location"], "/sign-in?next=%2Fprofile");
+}
+
+#[tokio::test]
+async fn a_copied_session_cookie_stops_working_after_sign_out() {
+    let app = TestApp::spawn().await;
+    app.create_user("staff@program.org", "program_admin", None);
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let client = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let browser = app.sign_in_on(client, "staff@program.org").await;
+    let page = browser.get(app.url("/profile")).send().await.unwrap();
+    let csrf = csrf_of(&page.text().await.unwrap());
+    // What someone who copied the cookie would send.
+    use reqwest::cookie::CookieStore;
+    let url: reqwest::Url = app.url("/").parse().unwrap();
+    let jar_cookie = jar.cookies(&url).unwrap().to_str().unwrap().to_owned();
+    let cookie = reqwest::Client::new();
+    let before = cookie
+        .get(app.url("/api/v1/me"))
+        .header("Cookie", &jar_cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(before.status(), 200);
+    app.post_form(&browser, "/sign-out", &[("csrf", csrf.as_str())])
+        .await;
+    let after = cookie
+        .get(app.url("/api/v1/me"))
+        .header("Cookie", &jar_cookie)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(after.status(), 401);
+}
+
+#[tokio::test]
+async fn a_sign_in_link_works_once() {
+    let app = TestApp::spawn().await;
+    app.create_user("ops@program.org", "program_admin", None);
+    app.sign_in("ops@program.org").await;
+    let token = sign_in_token(&app.mails()[0]);
+    let again = app.browser();
+    let page = again
+        .get(app.url(&format!("/sign-in/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 410);
+    // Even with a valid form, the spent link does not sign anyone in.
+    let csrf = csrf_of(
+        &again
+            .get(app.url("/sign-in"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let used = app
+        .post_form(
+            &again,
+            &format!("/sign-in/{token}"),
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
+    assert_eq!(used.status(), 410);
+    assert_eq!(
+        again
+            .get(app.url("/profile"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303
+    );
+}
+
+#[tokio::test]
+async fn an_expired_sign_in_link_fails() {
+    use diesel::prelude::*;
+    use peerhall::schema::email_tokens;
+    let app = TestApp::spawn().await;
+    app.create_user("late@program.org", "program_admin", None);
+    assert_eq!(ask_for_link(&app, "late@program.org").await.status(), 200);
+    let token = sign_in_token(&app.wait_for_mail(1).await);
+    let past = chrono::Utc::now().naive_utc() - chrono::Duration::minutes(16);
+    diesel::update(email_tokens::table)
+        .set(email_tokens::expires_at.eq(past))
+        .execute(&mut app.conn())
+        .unwrap();
+    let browser = app.browser();
+    let page = browser
+        .get(app.url(&format!("/sign-in/{token}")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 410);
+    assert!(page.text().await.unwrap().contains("expired"));
+}
+
+#[tokio::test]
+async fn known_and_unknown_emails_get_the_same_answer() {
+    let app = TestApp::spawn().await;
+    app.create_user("known@program.org", "program_admin", None);
+    let known = ask_for_link(&app, "known@program.org").await;
+    let unknown = ask_for_link(&app, "nobody@program.org").await;
+    assert_eq!(known.status(), unknown.status());
+    assert_eq!(known.text().await.unwrap(), unknown.text().await.unwrap());
+    app.wait_for_mail(1).await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.mails().len(), 1, "only the known address gets mail");
+}
+
+#[tokio::test]
+async fn a_form_without_or_with_a_wrong_csrf_token_is_refused_with_403() {
+    let app = TestApp::spawn().await;
+    let browser = app.browser();
+    browser.get(app.url("/sign-in")).send().await.unwrap();
+    let missing = app
+        .post_form(&browser, "/sign-in", &[("email", "a@b.org")])
+        .await;
+    assert_eq!(missing.status(), 403);
+    let wrong = app
+        .post_form(
+            &browser,
+            "/sign-in",
+            &[("email", "a@b.org"), ("csrf", "forged")],
+        )
+        .await;
+    assert_eq!(wrong.status(), 403);
+    assert!(app.mails().is_empty());
+}
+
+#[tokio::test]
+async fn too_many_sign_in_requests_for_one_address_get_429_with_retry_after() {
+    let app = TestApp::spawn_with(|s| s.limits.sign_in_per_email_per_hour = 2).await;
+    for _ in 0..2 {
+        assert_eq!(ask_for_link(&app, "flood@x.org").await.status(), 200);
+    }
+    let third = ask_for_link(&app, "flood@x.org").await;
+    assert_eq!(third.status(), 429);
+    let wait: u64 = third.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!(wait > 0);
+}
+
+#[tokio::test]
+async fn a_malformed_email_is_answered_on_the_form_naming_the_field() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .client
+        .get(app.url("/sign-in?lang=es"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    let asked = ask_for_link(&app, "not-an-address").await;
+    assert_eq!(asked.status(), 422);
+    let page = asked.text().await.unwrap();
+    assert!(page.contains("href=\"#email\""));
+    assert!(page.contains("aria-invalid=\"true\""));
+}
+
+#[tokio::test]
+async fn a_bearer_token_works_on_the_api_and_a_bad_one_is_401() {
+    let app = TestApp::spawn().await;
+    app.create_city("bogota");
+    app.create_user("lu@bogota.gov.co", "city_admin", Some("bogota"));
+    let token = app.token_for("lu@bogota.gov.co");
+    assert!(token.starts_with("ph_"));
+    let me: Value = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["email"], "lu@bogota.gov.co");
+    assert_eq!(me["role"], "city_admin");
+    assert_eq!(me["city"], "bogota");
+    let bad = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth("ph_nope")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 401);
+    assert_eq!(bad.headers()["www-authenticate"], "Bearer");
+    let anonymous = app.get("/api/v1/me").await;
+    assert_eq!(anonymous.status(), 401);
+}
+
+#[tokio::test]
+async fn the_profile_form_refuses_a_bad_time_zone_and_saves_good_values() {
+    let app = TestApp::spawn().await;
+    app.create_user("pat@program.org", "program_admin", None);
+    let browser = app.sign_in("pat@program.org").await;
+    let csrf = csrf_of(
+        &browser
+            .get(app.url("/profile"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let bad = app
+        .post_form(
+            &browser,
+            "/profile",
+            &[
+                ("csrf", csrf.as_str()),
+                ("display_name", "Pat"),
+                ("language", "pt"),
+                ("time_zone", "Mars/Base"),
+            ],
+        )
+        .await;
+    assert_eq!(bad.status(), 422);
+    assert!(bad.text().await.unwrap().contains("href=\"#time_zone\""));
+    let good = app
+        .post_form(
+            &browser,
+            "/profile",
+            &[
+                ("csrf", csrf.as_str()),
+                ("display_name", "Pat Silva"),
+                ("language", "pt"),
+                ("time_zone", "America/Sao_Paulo"),
+            ],
+        )
+        .await;
+    assert_eq!(good.status(), 303);
+    let page = browser
+        .get(app.url("/profile?saved=1"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("<html lang=\"pt\">"),
+        "the profile's language applies"
+    );
+    assert!(page.contains("Pat Silva"));
+    assert!(page.contains("America/Sao_Paulo"));
+}
+
+#[tokio::test]
+async fn a_token_made_on_the_profile_page_works_until_revoked() {
+    let app = TestApp::spawn().await;
+    app.create_user("dev@program.org", "program_admin", None);
+    let browser = app.sign_in("dev@program.org").await;
+    let csrf = csrf_of(
+        &browser
+            .get(app.url("/profile"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let page = app
+        .post_form(
+            &browser,
+            "/profile/tokens",
+            &[("csrf", csrf.as_str()), ("name", "laptop")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let start = page.find("ph_").unwrap();
+    let token: String = page[start..].chars().take_while(|c| *c != '<').collect();
+    let me = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 200);
+    let id_start = page.find("/profile/tokens/").unwrap() + 16;
+    let id: String = page[id_start..]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let revoked = app
+        .post_form(
+            &browser,
+            &format!("/profile/tokens/{id}/revoke"),
+            &[("csrf", csrf.as_str())],
+        )
+        .await;
+    assert_eq!(revoked.status(), 303);
+    let me = app
+        .client
+        .get(app.url("/api/v1/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 401);
+}
