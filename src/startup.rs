@@ -158,6 +158,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(accounts::profile::revoke_token)
         .service(accounts::profile::me)
         .service(crate::assessment::handlers::list_api)
+        .service(accounts::invitations::people_page)
+        .service(accounts::invitations::invite)
+        .service(accounts::invitations::accept_page)
+        .service(accounts::invitations::accept)
         .service(pages::switch_language)
         .service(pages::stylesheet);
 }

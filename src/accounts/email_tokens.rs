@@ -44,21 +44,22 @@ pub fn create(
     Ok(token)
 }
 
-/// Whether a link would still work, without using it (for the confirm page).
-pub fn is_usable(
+/// Whose link this is, if it would still work, without using it (for the
+/// confirm page).
+pub fn holder(
     conn: &mut DbConnection,
     token: &str,
     purpose: Purpose,
     now: NaiveDateTime,
-) -> QueryResult<bool> {
-    diesel::select(diesel::dsl::exists(
-        email_tokens::table
-            .filter(email_tokens::token_hash.eq(tokens::hash(token)))
-            .filter(email_tokens::purpose.eq(purpose.code()))
-            .filter(email_tokens::used_at.is_null())
-            .filter(email_tokens::expires_at.gt(now)),
-    ))
-    .get_result(conn)
+) -> QueryResult<Option<i32>> {
+    email_tokens::table
+        .filter(email_tokens::token_hash.eq(tokens::hash(token)))
+        .filter(email_tokens::purpose.eq(purpose.code()))
+        .filter(email_tokens::used_at.is_null())
+        .filter(email_tokens::expires_at.gt(now))
+        .select(email_tokens::user_id)
+        .first(conn)
+        .optional()
 }
 
 /// Uses the link: one UPDATE, so two clicks racing cannot both succeed.

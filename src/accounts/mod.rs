@@ -8,6 +8,8 @@ pub mod audit;
 pub mod cities;
 pub mod email_tokens;
 pub mod identity;
+pub mod invitations;
+mod invite_views;
 pub mod limits;
 mod mail;
 pub mod policy;

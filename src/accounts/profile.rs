@@ -76,9 +76,9 @@ pub struct PreferencesForm {
     // Missing counts as wrong: 403, not a form error.
     #[serde(default)]
     csrf: String,
-    display_name: String,
-    language: String,
-    time_zone: String,
+    pub display_name: String,
+    pub language: String,
+    pub time_zone: String,
 }
 
 impl CsrfField for PreferencesForm {
@@ -88,7 +88,7 @@ impl CsrfField for PreferencesForm {
 }
 
 /// Parses the form into what is stored, or the fields at fault with their message keys.
-fn parse_preferences(
+pub(super) fn parse_preferences(
     form: &PreferencesForm,
 ) -> Result<Preferences, Vec<(&'static str, &'static str)>> {
     let mut errors = Vec::new();

@@ -143,12 +143,7 @@ pub async fn confirm_page(
     let token = token.into_inner();
     let check = token.clone();
     let usable = db::run(&pool, move |conn| {
-        Ok(email_tokens::is_usable(
-            conn,
-            &check,
-            Purpose::SignIn,
-            now(),
-        )?)
+        Ok(email_tokens::holder(conn, &check, Purpose::SignIn, now())?.is_some())
     })
     .await
     .map_err(|e| PageError::internal(lang, e))?;

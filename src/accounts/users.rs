@@ -192,6 +192,15 @@ pub fn find_by_email(conn: &mut DbConnection, email: &EmailAddress) -> QueryResu
     with_city(conn, row)
 }
 
+/// A city's people, by name.
+pub fn list_for_city(conn: &mut DbConnection, city_id: i32) -> QueryResult<Vec<UserRow>> {
+    users::table
+        .filter(users::city_id.eq(city_id))
+        .order(users::display_name.asc())
+        .select(UserRow::as_select())
+        .load(conn)
+}
+
 /// What a person may change about themselves on the profile page.
 #[derive(Debug, Clone, AsChangeset)]
 #[diesel(table_name = users)]

@@ -94,9 +94,14 @@ async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
     for route in routes() {
         let path = route.path.replace("{city}", "home-city");
         for (column, token) in tokens.iter().enumerate() {
+            let form: Vec<(&str, String)> = route
+                .form
+                .iter()
+                .map(|(k, v)| (*k, v.replace("{actor}", &column.to_string())))
+                .collect();
             let mut request = match route.method {
                 "GET" => app.client.get(app.url(&path)),
-                _ => app.client.post(app.url(&path)).form(route.form),
+                _ => app.client.post(app.url(&path)).form(&form),
             };
             if let Some(token) = token {
                 request = request.bearer_auth(token);

@@ -11,5 +11,6 @@ mod binary;
 mod demo;
 mod health;
 mod helpers;
+mod invitations;
 mod migrations;
 mod standard;

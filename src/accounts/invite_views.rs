@@ -1,0 +1,139 @@
+//! Pages for a city's people and for accepting an invitation.
+
+use maud::{Markup, html};
+
+use super::cities::City;
+use super::users::UserRow;
+use super::views::error_summary;
+use crate::i18n::Lang;
+use crate::web::{PageContext, layout};
+
+/// The invite form's values and problems (field, message key).
+#[derive(Default)]
+pub struct InviteValues {
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub errors: Vec<(&'static str, &'static str)>,
+}
+
+fn error_for(lang: Lang, errors: &[(&str, &str)], field: &str) -> Option<String> {
+    errors
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, key)| lang.t(key))
+}
+
+/// A labelled text input with its error, if any.
+fn text_field(
+    lang: Lang,
+    errors: &[(&str, &str)],
+    id: &str,
+    label_key: &str,
+    kind: &str,
+    value: &str,
+) -> Markup {
+    let error = error_for(lang, errors, id);
+    let error_id = format!("{id}-error");
+    html! {
+        div.field {
+            label for=(id) { (lang.t(label_key)) }
+            @if let Some(e) = &error { p.field-error id=(error_id) { (e) } }
+            input id=(id) name=(id) type=(kind) value=(value) required
+                aria-invalid=[error.as_ref().map(|_| "true")]
+                aria-describedby=[error.as_ref().map(|_| error_id.as_str())];
+        }
+    }
+}
+
+pub fn people_page(
+    page: &PageContext,
+    city: &City,
+    people: &[UserRow],
+    form: &InviteValues,
+    invited: bool,
+) -> Markup {
+    let lang = page.lang;
+    let title = lang.t_args("people-title", &[("city", city.name.as_str().into())]);
+    layout(
+        page,
+        &title,
+        html! {
+            h1 { (title) }
+            (error_summary(lang, &form.errors))
+            @if invited { p.status role="status" { (lang.t("people-invited")) } }
+            table {
+                caption { (lang.t("people-caption")) }
+                thead { tr {
+                    th scope="col" { (lang.t("profile-display-name")) }
+                    th scope="col" { (lang.t("profile-email")) }
+                    th scope="col" { (lang.t("profile-role")) }
+                } }
+                tbody {
+                    @for person in people {
+                        tr {
+                            th scope="row" { (person.display_name) }
+                            td { (person.email) }
+                            td { (lang.t(&format!("role-{}", person.role.replace('_', "-")))) }
+                        }
+                    }
+                }
+            }
+            section aria-labelledby="invite-heading" {
+                h2 #invite-heading { (lang.t("people-invite")) }
+                form method="post" action={ "/cities/" (city.slug) "/people" } novalidate {
+                    input type="hidden" name="csrf" value=(page.csrf);
+                    (text_field(lang, &form.errors, "email", "profile-email", "email", &form.email))
+                    (text_field(lang, &form.errors, "display_name", "profile-display-name", "text", &form.display_name))
+                    div.field {
+                        label for="role" { (lang.t("profile-role")) }
+                        select #role name="role" {
+                            option value="member" selected[form.role != "city_admin"] { (lang.t("role-member")) }
+                            option value="city_admin" selected[form.role == "city_admin"] { (lang.t("role-city-admin")) }
+                        }
+                    }
+                    button type="submit" { (lang.t("people-send-invitation")) }
+                }
+            }
+        },
+    )
+}
+
+/// The accept form's values and problems.
+#[derive(Default)]
+pub struct AcceptValues {
+    pub display_name: String,
+    pub language: String,
+    pub time_zone: String,
+    pub errors: Vec<(&'static str, &'static str)>,
+}
+
+pub fn accept_page(page: &PageContext, token: &str, values: &AcceptValues) -> Markup {
+    let lang = page.lang;
+    let title = lang.t("invitation-title");
+    let errors = &values.errors;
+    layout(
+        page,
+        &title,
+        html! {
+            h1 { (title) }
+            (error_summary(lang, errors))
+            p { (lang.t("invitation-intro")) }
+            form method="post" action={ "/invitations/" (token) } novalidate {
+                input type="hidden" name="csrf" value=(page.csrf);
+                (text_field(lang, errors, "display_name", "profile-display-name", "text", &values.display_name))
+                div.field {
+                    label for="language" { (lang.t("profile-language")) }
+                    select #language name="language" {
+                        @for option in Lang::ALL {
+                            option value=(option.code()) selected[option.code() == values.language] lang=(option.code()) { (option.native_name()) }
+                        }
+                    }
+                }
+                (text_field(lang, errors, "time_zone", "profile-time-zone", "text", &values.time_zone))
+                p.hint { (lang.t("profile-time-zone-hint")) }
+                button type="submit" { (lang.t("invitation-accept")) }
+            }
+        },
+    )
+}
