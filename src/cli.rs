@@ -167,8 +167,10 @@ fn admin(settings: &Settings, command: AdminCommand) -> anyhow::Result<()> {
                 discoverable,
                 is_demo: false,
             };
-            admin::create_city(&mut conn, &args)?;
-            println!("Created city {slug}.");
+            match admin::create_city(&mut conn, &args, None)? {
+                Ok(_) => println!("Created city {slug}."),
+                Err(errors) => anyhow::bail!("{}", admin::describe(&errors)),
+            }
         }
         AdminCommand::CreateUser {
             email,

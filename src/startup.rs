@@ -162,6 +162,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(accounts::invitations::invite)
         .service(accounts::invitations::accept_page)
         .service(accounts::invitations::accept)
+        .service(accounts::admin_pages::admin_page)
+        .service(accounts::admin_pages::create_city)
+        .service(accounts::admin_pages::invite)
         .service(pages::switch_language)
         .service(pages::stylesheet);
 }

@@ -10,34 +10,66 @@ use super::{api_tokens, audit};
 use crate::db::DbConnection;
 use crate::i18n::Lang;
 
-/// Adds a city after checking what the command line cannot (slug, codes).
-pub fn create_city(conn: &mut DbConnection, args: &NewCity) -> anyhow::Result<i32> {
-    if !is_slug(args.slug) {
-        bail!("--slug must be lower-case letters, digits and single hyphens, e.g. porto-alegre");
+/// A field and the message key saying what is wrong with it.
+pub type FieldError = (&'static str, &'static str);
+
+/// What is wrong with a new city, field by field (pure).
+pub fn check_city(city: &NewCity) -> Vec<FieldError> {
+    let mut errors = Vec::new();
+    if !is_slug(city.slug) {
+        errors.push(("slug", "error-city-slug"));
     }
-    if args.country.len() != 2 || !args.country.chars().all(|c| c.is_ascii_uppercase()) {
-        bail!("--country must be an ISO 3166-1 alpha-2 code in capitals, e.g. BR");
+    if city.name.trim().is_empty() || city.name.chars().count() > 100 {
+        errors.push(("name", "error-city-name"));
     }
-    if !["us_canada", "latin_america"].contains(&args.region) {
-        bail!("--region must be us_canada or latin_america");
+    if city.country.len() != 2 || !city.country.chars().all(|c| c.is_ascii_uppercase()) {
+        errors.push(("country", "error-city-country"));
     }
-    if Lang::from_tag(args.language).is_none() {
-        bail!("--language must be en, es, pt or fr");
+    if !["us_canada", "latin_america"].contains(&city.region) {
+        errors.push(("region", "error-city-region"));
+    }
+    if city.population < 0 {
+        errors.push(("population", "error-city-population"));
+    }
+    if Lang::from_tag(city.language).is_none() {
+        errors.push(("language", "error-language"));
+    }
+    errors
+}
+
+/// Adds a city (audited), or says which fields are wrong.
+pub fn create_city(
+    conn: &mut DbConnection,
+    city: &NewCity,
+    actor: Option<i32>,
+) -> anyhow::Result<Result<i32, Vec<FieldError>>> {
+    let errors = check_city(city);
+    if !errors.is_empty() {
+        return Ok(Err(errors));
     }
     conn.transaction(|conn| {
-        if cities::find_by_slug(conn, args.slug)?.is_some() {
-            bail!("a city with slug {} already exists", args.slug);
+        if cities::find_by_slug(conn, city.slug)?.is_some() {
+            return Ok(Err(vec![("slug", "error-city-exists")]));
         }
-        let id = cities::insert(conn, args)?;
+        let id = cities::insert(conn, city)?;
         audit::record(
             conn,
-            None,
+            actor,
             "city.create",
-            &format!("city:{}", args.slug),
+            &format!("city:{}", city.slug),
             None,
         )?;
-        Ok(id)
+        Ok(Ok(id))
     })
+}
+
+/// For the command line: the problems in English, each naming its option.
+pub fn describe(errors: &[FieldError]) -> String {
+    errors
+        .iter()
+        .map(|(field, key)| format!("--{}: {}", field.replace('_', "-"), Lang::En.t(key)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 pub struct UserArgs<'a> {

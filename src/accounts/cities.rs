@@ -120,3 +120,11 @@ pub fn list_with_certification(conn: &mut DbConnection) -> QueryResult<Vec<CityL
 pub fn count(conn: &mut DbConnection) -> QueryResult<i64> {
     cities::table.count().get_result(conn)
 }
+
+/// Every city's slug and name, by name (for choosing a city in a form).
+pub fn slugs_and_names(conn: &mut DbConnection) -> QueryResult<Vec<(String, String)>> {
+    cities::table
+        .select((cities::slug, cities::name))
+        .order(cities::name.asc())
+        .load(conn)
+}

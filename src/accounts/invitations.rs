@@ -110,7 +110,9 @@ pub async fn invite(
     let inviter = user.0.user.clone();
     let (city_id, name) = (city.id, form.display_name.trim().to_owned());
     let outcome = db::run(&pool, move |conn| {
-        conn.transaction(|conn| create_invitation(conn, &inviter, city_id, &email, &name, role))
+        conn.transaction(|conn| {
+            create_invitation(conn, &inviter, Some(city_id), &email, &name, role)
+        })
     })
     .await
     .map_err(|e| PageError::internal(lang, e))?;
@@ -128,10 +130,10 @@ pub async fn invite(
     };
     let link = mailer.link(&format!("/invitations/{token}"));
     let message = super::mail::invitation(&invitee, user.user(), &city.name, &link);
-    let sent = web::block(move || mailer.send(&message)).await;
-    if let Err(e) | Ok(Err(e)) = sent.map_err(anyhow::Error::from) {
-        return Err(PageError::internal(lang, e));
-    }
+    mailer
+        .send_off_thread(message)
+        .await
+        .map_err(|e| PageError::internal(lang, e))?;
     Ok(see_other(&format!(
         "/cities/{}/people?invited=1",
         city.slug
@@ -184,10 +186,10 @@ fn parse_invitation(
 }
 
 /// Creates the invitee and their link, or says (as a message key) why not.
-fn create_invitation(
+pub(super) fn create_invitation(
     conn: &mut DbConnection,
     inviter: &User,
-    city_id: i32,
+    city_id: Option<i32>,
     email: &EmailAddress,
     name: &str,
     role: Role,
@@ -203,7 +205,7 @@ fn create_invitation(
             // The invitee chooses on arrival; until then, the inviter's language.
             language: inviter.language.code(),
             time_zone: "UTC",
-            city_id: Some(city_id),
+            city_id,
             role: role.code(),
         },
     )?;

@@ -3,6 +3,8 @@
 //! who may see and do what.
 
 pub mod admin;
+pub mod admin_pages;
+mod admin_views;
 pub mod api_tokens;
 pub mod audit;
 pub mod cities;

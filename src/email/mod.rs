@@ -93,6 +93,12 @@ impl Mailer {
         }
     }
 
+    /// Sends from a blocking thread, for async handlers.
+    pub async fn send_off_thread(&self, outgoing: Outgoing) -> anyhow::Result<()> {
+        let mailer = self.clone();
+        actix_web::web::block(move || mailer.send(&outgoing)).await?
+    }
+
     fn build(&self, outgoing: &Outgoing) -> anyhow::Result<Message> {
         let to: Mailbox = outgoing
             .to

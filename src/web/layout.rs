@@ -3,6 +3,7 @@
 use maud::{DOCTYPE, Markup, html};
 
 use super::PageContext;
+use crate::accounts::users::Role;
 use crate::i18n::Lang;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -46,6 +47,12 @@ fn account_links(page: &PageContext) -> Markup {
     html! {
         @if let Some(user) = &page.user {
             div.account {
+                @if user.role == Role::ProgramAdmin {
+                    a href="/admin" { (lang.t("layout-admin")) }
+                }
+                @if let (Role::CityAdmin, Some(slug)) = (user.role, &user.city_slug) {
+                    a href={ "/cities/" (slug) "/people" } { (lang.t("layout-people")) }
+                }
                 a href="/profile" { (user.display_name) }
                 form method="post" action="/sign-out" {
                     input type="hidden" name="csrf" value=(page.csrf);

@@ -104,7 +104,9 @@ impl TestApp {
             discoverable: true,
             is_demo: false,
         };
-        admin::create_city(&mut self.conn(), &args).expect("create a city")
+        admin::create_city(&mut self.conn(), &args, None)
+            .expect("create a city")
+            .expect("a valid city")
     }
 
     /// A user with the given role; `city` is a slug.

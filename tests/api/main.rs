@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 mod accounts;
+mod admin;
 mod api_conventions;
 mod authz;
 mod binary;
