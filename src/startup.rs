@@ -149,6 +149,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(home::home)
         .service(accounts::sign_in::sign_in_page)
         .service(accounts::sign_in::request_link)
+        .service(accounts::password_pages::sign_in_with_password)
+        .service(accounts::password_pages::set_password)
         .service(accounts::sign_in::confirm_page)
         .service(accounts::sign_in::use_link)
         .service(accounts::sign_in::sign_out)

@@ -11,10 +11,10 @@ use serde::Deserialize;
 
 use super::cities::{self, City};
 use super::email_tokens::{self, Purpose};
-use super::identity::{CurrentUser, SESSION_TOKEN};
+use super::identity::CurrentUser;
 use super::policy::{self, Action};
 use super::profile::{PreferencesForm, parse_preferences};
-use super::sign_in::{html, see_other};
+use super::sign_in::{begin_session, html, see_other};
 use super::users::{self, EmailAddress, NewUser, Role, User, UserRow, now};
 use super::{audit, invite_views as views, sessions};
 use crate::db::{self, DbConnection, DbPool};
@@ -295,10 +295,6 @@ pub async fn accept(
     let Some(session_token) = session_token else {
         return Err(PageError::new(lang, ErrorKind::Gone));
     };
-    session.renew();
-    session.remove(crate::web::csrf::CSRF_KEY);
-    session
-        .insert(SESSION_TOKEN, session_token)
-        .map_err(|e| PageError::internal(lang, anyhow::anyhow!("{e}")))?;
+    begin_session(&session, session_token, lang)?;
     Ok(see_other("/profile"))
 }

@@ -14,6 +14,8 @@ pub mod invitations;
 mod invite_views;
 pub mod limits;
 mod mail;
+pub mod password_pages;
+pub mod passwords;
 pub mod policy;
 pub mod profile;
 pub mod sessions;

@@ -67,7 +67,7 @@ struct LinkRequest {
 
 #[route("/sign-in", method = "POST")]
 pub async fn request_link(
-    page: PageContext,
+    mut page: PageContext,
     session: Session,
     req: HttpRequest,
     form: ProtectedForm<SignInForm>,
@@ -76,6 +76,7 @@ pub async fn request_link(
     mailer: web::Data<Mailer>,
 ) -> Result<HttpResponse, PageError> {
     let form = form.0;
+    page.path = "/sign-in".into();
     let next = local_path(form.next.as_deref());
     // Where to go after the link is used, if it is used in this browser.
     let _ = session.insert(NEXT_KEY, next);
@@ -178,12 +179,7 @@ pub async fn use_link(
     let Some(session_token) = session_token else {
         return Err(PageError::new(lang, ErrorKind::Gone));
     };
-    // A fresh cookie at sign-in: nothing planted before it carries over.
-    session.renew();
-    session.remove(crate::web::csrf::CSRF_KEY);
-    session
-        .insert(SESSION_TOKEN, session_token)
-        .map_err(|e| PageError::internal(lang, anyhow::anyhow!("{e}")))?;
+    begin_session(&session, session_token, lang)?;
     let next = session.remove_as::<String>(NEXT_KEY).and_then(Result::ok);
     Ok(see_other(local_path(next.as_deref())))
 }
@@ -205,6 +201,20 @@ pub async fn sign_out(
     }
     session.purge();
     Ok(see_other("/"))
+}
+
+/// Puts a new server-side session in a fresh cookie: nothing planted in the
+/// browser before signing in (a CSRF token, say) carries over.
+pub(super) fn begin_session(
+    session: &Session,
+    token: String,
+    lang: crate::i18n::Lang,
+) -> Result<(), PageError> {
+    session.renew();
+    session.remove(crate::web::csrf::CSRF_KEY);
+    session
+        .insert(SESSION_TOKEN, token)
+        .map_err(|e| PageError::internal(lang, anyhow::anyhow!("{e}")))
 }
 
 pub fn see_other(location: &str) -> HttpResponse {

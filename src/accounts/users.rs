@@ -192,6 +192,25 @@ pub fn find_by_email(conn: &mut DbConnection, email: &EmailAddress) -> QueryResu
     with_city(conn, row)
 }
 
+/// The account and stored password hash for an email, if there is an account.
+pub fn password_for(
+    conn: &mut DbConnection,
+    email: &EmailAddress,
+) -> QueryResult<Option<(i32, Option<String>)>> {
+    users::table
+        .filter(users::email.eq(email.as_str()))
+        .select((users::id, users::password_hash))
+        .first(conn)
+        .optional()
+}
+
+pub fn set_password(conn: &mut DbConnection, id: i32, hash: &str) -> QueryResult<()> {
+    diesel::update(users::table.find(id))
+        .set(users::password_hash.eq(hash))
+        .execute(conn)
+        .map(|_| ())
+}
+
 /// A city's people, by name.
 pub fn list_for_city(conn: &mut DbConnection, city_id: i32) -> QueryResult<Vec<UserRow>> {
     users::table

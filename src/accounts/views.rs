@@ -48,6 +48,21 @@ pub fn sign_in_page(page: &PageContext, email: &str, next: &str, error: Option<&
                 }
                 button type="submit" { (lang.t("sign-in-send")) }
             }
+            section aria-labelledby="password-heading" {
+                h2 #password-heading { (lang.t("sign-in-password-heading")) }
+                form method="post" action="/sign-in/password" {
+                    input type="hidden" name="csrf" value=(page.csrf);
+                    div.field {
+                        label for="pw-email" { (lang.t("sign-in-email")) }
+                        input #pw-email type="email" name="email" value=(email) autocomplete="username" required;
+                    }
+                    div.field {
+                        label for="pw-password" { (lang.t("sign-in-password")) }
+                        input #pw-password type="password" name="password" autocomplete="current-password" required;
+                    }
+                    button type="submit" { (lang.t("sign-in-with-password")) }
+                }
+            }
         },
     )
 }
@@ -117,6 +132,7 @@ pub fn profile_page(page: &PageContext, view: &ProfileView, form: &ProfileForm) 
                 dt { (lang.t("profile-role")) } dd { (lang.t(&view.role_key)) }
             }
             (preferences_form(page, form))
+            (password_section(page))
             (tokens_section(page, view))
             section aria-labelledby="email-prefs-heading" {
                 h2 #email-prefs-heading { (lang.t("profile-email-prefs")) }
@@ -166,6 +182,29 @@ fn preferences_form(page: &PageContext, form: &ProfileForm) -> Markup {
                         aria-describedby={ "time_zone-hint" @if tz_error.is_some() { " time_zone-error" } };
                 }
                 button type="submit" { (lang.t("profile-save")) }
+            }
+        }
+    }
+}
+
+fn password_section(page: &PageContext) -> Markup {
+    let lang = page.lang;
+    html! {
+        section aria-labelledby="set-password-heading" {
+            h2 #set-password-heading { (lang.t("profile-password")) }
+            p #password-hint { (lang.t("profile-password-hint")) }
+            form method="post" action="/profile/password" {
+                input type="hidden" name="csrf" value=(page.csrf);
+                div.field {
+                    label for="new-password" { (lang.t("profile-new-password")) }
+                    input #new-password type="password" name="password" autocomplete="new-password"
+                        minlength="12" maxlength="200" required aria-describedby="password-hint";
+                }
+                div.field {
+                    label for="confirm-password" { (lang.t("profile-confirm-password")) }
+                    input #confirm-password type="password" name="confirm" autocomplete="new-password" required;
+                }
+                button type="submit" { (lang.t("profile-set-password")) }
             }
         }
     }

@@ -356,3 +356,86 @@ async fn a_token_made_on_the_profile_page_works_until_revoked() {
         .unwrap();
     assert_eq!(me.status(), 401);
 }
+
+#[tokio::test]
+async fn a_password_set_on_the_profile_signs_in_and_a_wrong_one_looks_like_an_unknown_email() {
+    let app = TestApp::spawn().await;
+    app.create_user("pw@program.org", "program_admin", None);
+    let browser = app.sign_in("pw@program.org").await;
+    let csrf = csrf_of(
+        &browser
+            .get(app.url("/profile"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    );
+    let short = app
+        .post_form(
+            &browser,
+            "/profile/password",
+            &[("csrf", &csrf), ("password", "short"), ("confirm", "short")],
+        )
+        .await;
+    assert_eq!(short.status(), 422);
+    let secret = "a long enough passphrase";
+    let set = app
+        .post_form(
+            &browser,
+            "/profile/password",
+            &[("csrf", &csrf), ("password", secret), ("confirm", secret)],
+        )
+        .await;
+    assert_eq!(set.status(), 303);
+
+    let attempt = |email: &'static str, password: &'static str| {
+        let app = &app;
+        async move {
+            let fresh = app.browser();
+            let page = fresh
+                .get(app.url("/sign-in"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            let csrf = csrf_of(&page);
+            let response = app
+                .post_form(
+                    &fresh,
+                    "/sign-in/password",
+                    &[("csrf", &csrf), ("email", email), ("password", password)],
+                )
+                .await;
+            let status = response.status();
+            let body = response.text().await.unwrap();
+            (status, body, fresh)
+        }
+    };
+    let (status, _, signed_in) = attempt("pw@program.org", secret).await;
+    assert_eq!(status, 303);
+    assert_eq!(
+        signed_in
+            .get(app.url("/profile"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let (wrong_status, wrong_body, _) = attempt("pw@program.org", "not the passphrase").await;
+    let (unknown_status, unknown_body, _) =
+        attempt("ghost@program.org", "not the passphrase").await;
+    assert_eq!(wrong_status, 422);
+    assert_eq!(unknown_status, 422);
+    // Each attempt is a fresh browser with its own CSRF token; nothing else may differ.
+    let strip = |b: &str| {
+        b.replace(&csrf_of(b), "")
+            .replace("ghost@program.org", "")
+            .replace("pw@program.org", "")
+    };
+    assert_eq!(strip(&wrong_body), strip(&unknown_body));
+}
