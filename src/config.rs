@@ -41,6 +41,8 @@ pub struct ServerSettings {
     pub shutdown_timeout_secs: u64,
     /// Base64 of at least 64 random bytes; empty: kept in `<data_dir>/session.key`.
     pub session_key: Secret,
+    /// Trust `Forwarded`/`X-Forwarded-For` for the client's address (only behind a proxy that sets them).
+    pub behind_proxy: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

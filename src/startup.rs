@@ -113,7 +113,10 @@ fn serve(
     let search = web::Data::new(state.search);
     let database = web::Data::new(state.database);
     let mailer = web::Data::new(state.mailer);
-    let limits = web::Data::new(SignInLimits::new(&settings.limits));
+    let limits = web::Data::new(SignInLimits::new(
+        &settings.limits,
+        settings.server.behind_proxy,
+    ));
     let secure = settings.behind_tls();
     let mut server = HttpServer::new(move || {
         // Outermost last: headers, logging, the session cookie, then who is asking.
@@ -162,6 +165,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(crate::assessment::handlers::list_api)
         .service(accounts::invitations::people_page)
         .service(accounts::invitations::invite)
+        .service(accounts::invitations::save_settings)
         .service(accounts::invitations::accept_page)
         .service(accounts::invitations::accept)
         .service(accounts::admin_pages::admin_page)

@@ -128,3 +128,10 @@ pub fn slugs_and_names(conn: &mut DbConnection) -> QueryResult<Vec<(String, Stri
         .order(cities::name.asc())
         .load(conn)
 }
+
+pub fn set_discoverable(conn: &mut DbConnection, id: i32, discoverable: bool) -> QueryResult<()> {
+    diesel::update(cities::table.find(id))
+        .set(cities::discoverable.eq(discoverable))
+        .execute(conn)
+        .map(|_| ())
+}

@@ -55,6 +55,7 @@ async fn managed_city(
 #[derive(Deserialize)]
 pub struct InvitedQuery {
     invited: Option<String>,
+    saved: Option<String>,
 }
 
 #[route("/cities/{slug}/people", method = "GET", method = "HEAD")]
@@ -67,10 +68,14 @@ pub async fn people_page(
 ) -> Result<HttpResponse, PageError> {
     let (city, people) = managed_city(&pool, &user, slug.into_inner()).await?;
     let form = views::InviteValues::default();
-    let invited = query.invited.is_some();
+    let status = match (query.invited.is_some(), query.saved.is_some()) {
+        (true, _) => Some("people-invited"),
+        (_, true) => Some("profile-saved"),
+        _ => None,
+    };
     Ok(html(
         StatusCode::OK,
-        views::people_page(&page, &city, &people, &form, invited),
+        views::people_page(&page, &city, &people, &form, status),
     ))
 }
 
@@ -155,7 +160,7 @@ fn invite_form_again(
     };
     html(
         StatusCode::UNPROCESSABLE_ENTITY,
-        views::people_page(page, city, people, &values, false),
+        views::people_page(page, city, people, &values, None),
     )
 }
 
@@ -297,4 +302,48 @@ pub async fn accept(
     };
     begin_session(&session, session_token, lang)?;
     Ok(see_other("/profile"))
+}
+
+#[derive(Deserialize)]
+pub struct SettingsForm {
+    // Missing counts as wrong: 403, not a form error.
+    #[serde(default)]
+    csrf: String,
+    /// A checkbox: present when ticked.
+    discoverable: Option<String>,
+}
+
+impl CsrfField for SettingsForm {
+    fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+/// Whether other cities may see this city's level and the criteria it meets.
+#[route("/cities/{slug}/settings", method = "POST")]
+pub async fn save_settings(
+    user: CurrentUser,
+    slug: web::Path<String>,
+    form: ProtectedForm<SettingsForm>,
+    pool: web::Data<DbPool>,
+) -> Result<HttpResponse, PageError> {
+    let lang = user.user().language;
+    let (city, _) = managed_city(&pool, &user, slug.into_inner()).await?;
+    let discoverable = form.0.discoverable.is_some();
+    let (actor, id, subject) = (user.user().id, city.id, format!("city:{}", city.slug));
+    db::run(&pool, move |conn| {
+        conn.transaction(|conn| {
+            cities::set_discoverable(conn, id, discoverable)?;
+            let detail = if discoverable {
+                "discoverable"
+            } else {
+                "hidden"
+            };
+            audit::record(conn, Some(actor), "city.visibility", &subject, Some(detail))?;
+            Ok(())
+        })
+    })
+    .await
+    .map_err(|e| PageError::internal(lang, e))?;
+    Ok(see_other(&format!("/cities/{}/people?saved=1", city.slug)))
 }

@@ -51,7 +51,7 @@ pub fn people_page(
     city: &City,
     people: &[UserRow],
     form: &InviteValues,
-    invited: bool,
+    status: Option<&str>,
 ) -> Markup {
     let lang = page.lang;
     let title = lang.t_args("people-title", &[("city", city.name.as_str().into())]);
@@ -61,7 +61,7 @@ pub fn people_page(
         html! {
             h1 { (title) }
             (error_summary(lang, &form.errors))
-            @if invited { p.status role="status" { (lang.t("people-invited")) } }
+            @if let Some(key) = status { p.status role="status" { (lang.t(key)) } }
             table {
                 caption { (lang.t("people-caption")) }
                 thead { tr {
@@ -77,6 +77,18 @@ pub fn people_page(
                             td { (lang.t(&format!("role-{}", person.role.replace('_', "-")))) }
                         }
                     }
+                }
+            }
+            section aria-labelledby="settings-heading" {
+                h2 #settings-heading { (lang.t("people-settings")) }
+                form method="post" action={ "/cities/" (city.slug) "/settings" } {
+                    input type="hidden" name="csrf" value=(page.csrf);
+                    div.field.check {
+                        input #discoverable type="checkbox" name="discoverable" value="on" checked[city.discoverable];
+                        " "
+                        label for="discoverable" { (lang.t("admin-city-discoverable")) }
+                    }
+                    button type="submit" { (lang.t("profile-save")) }
                 }
             }
             section aria-labelledby="invite-heading" {

@@ -13,15 +13,33 @@ use crate::config::LimitSettings;
 pub struct SignInLimits {
     per_ip: DefaultKeyedRateLimiter<IpAddr>,
     per_email: DefaultKeyedRateLimiter<String>,
+    /// Whether the client's address comes from forwarding headers.
+    behind_proxy: bool,
 }
 
 impl SignInLimits {
-    pub fn new(settings: &LimitSettings) -> SignInLimits {
+    pub fn new(settings: &LimitSettings, behind_proxy: bool) -> SignInLimits {
         let hourly = |n: u32| Quota::per_hour(NonZeroU32::new(n).unwrap_or(NonZeroU32::MIN));
         SignInLimits {
             per_ip: RateLimiter::keyed(hourly(settings.sign_in_per_ip_per_hour)),
             per_email: RateLimiter::keyed(hourly(settings.sign_in_per_email_per_hour)),
+            behind_proxy,
         }
+    }
+
+    /// The address a request comes from: the peer, or behind a proxy the
+    /// client it names (a forged header only moves a client to another bucket).
+    pub fn client_ip(&self, req: &actix_web::HttpRequest) -> Option<IpAddr> {
+        if self.behind_proxy {
+            let info = req.connection_info();
+            let forwarded = info.realip_remote_addr()?;
+            return forwarded
+                .parse::<std::net::SocketAddr>()
+                .map(|a| a.ip())
+                .or_else(|_| forwarded.parse::<IpAddr>())
+                .ok();
+        }
+        req.peer_addr().map(|a| a.ip())
     }
 
     /// Ok, or how long to wait. Unknown and known emails count alike.
@@ -48,10 +66,11 @@ mod tests {
 
     #[test]
     fn the_sixth_request_for_one_email_in_an_hour_waits() {
-        let limits = SignInLimits::new(&LimitSettings {
+        let settings = LimitSettings {
             sign_in_per_ip_per_hour: 100,
             sign_in_per_email_per_hour: 5,
-        });
+        };
+        let limits = SignInLimits::new(&settings, false);
         for _ in 0..5 {
             assert!(limits.check(None, "a@b.org").is_ok());
         }

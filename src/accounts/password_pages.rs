@@ -51,7 +51,7 @@ pub async fn sign_in_with_password(
         return Ok(refused(&page));
     };
     if limits
-        .check(req.peer_addr().map(|a| a.ip()), email.as_str())
+        .check(limits.client_ip(&req), email.as_str())
         .is_err()
     {
         let markup =

@@ -16,6 +16,10 @@ pub enum Action {
     AdministerProgram,
     /// Hide, restore, lock and move forum posts.
     Moderate,
+    /// See which criteria a city meets and its level, as a peer.
+    ViewPeerProfile { city_id: i32, discoverable: bool },
+    /// Read a forum space: public (`None`) or a city's private space.
+    ReadForum { private_to: Option<i32> },
 }
 
 /// Whether `actor` (None: anonymous) may do `action`.
@@ -32,6 +36,14 @@ pub fn allows(actor: Option<&User>, action: Action) -> bool {
         Action::ManageCityPeople { city_id } => same_city(city_id) && actor.role == Role::CityAdmin,
         Action::AdministerProgram => false,
         Action::Moderate => actor.role == Role::Moderator,
+        Action::ViewPeerProfile {
+            city_id,
+            discoverable,
+        } => discoverable || same_city(city_id),
+        Action::ReadForum { private_to: None } => true,
+        Action::ReadForum {
+            private_to: Some(city_id),
+        } => same_city(city_id),
     }
 }
 
@@ -72,6 +84,43 @@ mod tests {
         assert!(allows(Some(&user(Role::CityAdmin, Some(7))), action));
         assert!(!allows(Some(&user(Role::CityAdmin, Some(8))), action));
         assert!(allows(Some(&user(Role::ProgramAdmin, None)), action));
+    }
+
+    #[test]
+    fn peers_see_only_discoverable_cities_and_their_own() {
+        let member = user(Role::Member, Some(7));
+        let hidden = Action::ViewPeerProfile {
+            city_id: 9,
+            discoverable: false,
+        };
+        let shown = Action::ViewPeerProfile {
+            city_id: 9,
+            discoverable: true,
+        };
+        assert!(!allows(Some(&member), hidden));
+        assert!(allows(Some(&member), shown));
+        assert!(allows(
+            Some(&member),
+            Action::ViewPeerProfile {
+                city_id: 7,
+                discoverable: false
+            }
+        ));
+        assert!(!allows(None, shown), "peers are for signed-in people");
+    }
+
+    #[test]
+    fn public_forum_spaces_are_for_everyone_signed_in_and_private_ones_for_the_city() {
+        let public = Action::ReadForum { private_to: None };
+        let private = Action::ReadForum {
+            private_to: Some(7),
+        };
+        assert!(!allows(None, public));
+        assert!(allows(Some(&user(Role::Moderator, None)), public));
+        assert!(allows(Some(&user(Role::Member, Some(7))), private));
+        assert!(!allows(Some(&user(Role::Member, Some(8))), private));
+        assert!(!allows(Some(&user(Role::Moderator, None)), private));
+        assert!(allows(Some(&user(Role::ProgramAdmin, None)), private));
     }
 
     #[test]

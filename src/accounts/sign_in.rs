@@ -90,7 +90,7 @@ pub async fn request_link(
             ));
         }
     };
-    let ip: Option<IpAddr> = req.peer_addr().map(|a| a.ip());
+    let ip: Option<IpAddr> = limits.client_ip(&req);
     if let Err(wait) = limits.check(ip, email.as_str()) {
         let markup =
             views::message_page(&page, "sign-in-slow-down-title", "error-too-many-requests");

@@ -439,3 +439,69 @@ async fn a_password_set_on_the_profile_signs_in_and_a_wrong_one_looks_like_an_un
     };
     assert_eq!(strip(&wrong_body), strip(&unknown_body));
 }
+
+#[tokio::test]
+async fn behind_a_proxy_the_sign_in_limit_keys_on_the_forwarded_client_address() {
+    let app = TestApp::spawn_with(|s| {
+        s.server.behind_proxy = true;
+        s.limits.sign_in_per_ip_per_hour = 2;
+    })
+    .await;
+    let from = |client_ip: &'static str, email: &'static str| {
+        let app = &app;
+        async move {
+            let browser = app.browser();
+            let page = browser
+                .get(app.url("/sign-in"))
+                .send()
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap();
+            let csrf = csrf_of(&page);
+            browser
+                .post(app.url("/sign-in"))
+                .header("X-Forwarded-For", client_ip)
+                .form(&[("email", email), ("csrf", csrf.as_str())])
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(from("203.0.113.5", "a@x.org").await, 200);
+    assert_eq!(from("203.0.113.5", "b@x.org").await, 200);
+    assert_eq!(from("203.0.113.5", "c@x.org").await, 429);
+    assert_eq!(
+        from("198.51.100.7", "d@x.org").await,
+        200,
+        "another client is not held back"
+    );
+}
+
+#[tokio::test]
+async fn behind_tls_the_session_cookie_is_secure_httponly_and_lax() {
+    let app = TestApp::spawn_with(|s| {
+        s.server.public_url = "https://peerhall.example.org".parse().unwrap()
+    })
+    .await;
+    let response = app.get("/sign-in").await;
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(cookie.starts_with("peerhall_session="), "{cookie}");
+    assert!(cookie.contains("Secure"), "{cookie}");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+    let plain = TestApp::spawn().await;
+    let cookie = plain.get("/sign-in").await.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        !cookie.contains("Secure"),
+        "plain HTTP on a laptop still works: {cookie}"
+    );
+}

@@ -125,3 +125,34 @@ async fn inviting_an_address_that_has_an_account_is_refused_on_the_form() {
     assert_eq!(response.status(), 422);
     assert!(response.text().await.unwrap().contains("href=\"#email\""));
 }
+
+#[tokio::test]
+async fn a_city_admin_decides_whether_other_cities_may_see_the_city() {
+    use diesel::prelude::*;
+    use peerhall::schema::{audit_log, cities};
+    let app = TestApp::spawn().await;
+    app.create_city("lujan-de-cuyo");
+    app.create_user("admin@lujan.gob.ar", "city_admin", Some("lujan-de-cuyo"));
+    let token = app.token_for("admin@lujan.gob.ar");
+    let hide = app
+        .client
+        .post(app.url("/cities/lujan-de-cuyo/settings"))
+        .bearer_auth(&token)
+        .form(&[("csrf", "")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(hide.status(), 303);
+    let discoverable: bool = cities::table
+        .filter(cities::slug.eq("lujan-de-cuyo"))
+        .select(cities::discoverable)
+        .first(&mut app.conn())
+        .unwrap();
+    assert!(!discoverable, "an unticked box hides the city");
+    let logged: i64 = audit_log::table
+        .filter(audit_log::action.eq("city.visibility"))
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(logged, 1);
+}

@@ -180,3 +180,4 @@ profile-password-hint = Emailed links always work; a password of 12 or more char
 profile-new-password = New password
 profile-confirm-password = The same password again
 profile-set-password = Set the password
+people-settings = City settings

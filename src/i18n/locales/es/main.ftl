@@ -180,3 +180,4 @@ profile-password-hint = Los enlaces por correo siempre funcionan; una contraseñ
 profile-new-password = Nueva contraseña
 profile-confirm-password = La misma contraseña otra vez
 profile-set-password = Guardar la contraseña
+people-settings = Configuración de la ciudad

@@ -180,3 +180,4 @@ profile-password-hint = Les liens par courriel fonctionnent toujours; un mot de 
 profile-new-password = Nouveau mot de passe
 profile-confirm-password = Le même mot de passe à nouveau
 profile-set-password = Enregistrer le mot de passe
+people-settings = Paramètres de la ville

@@ -180,3 +180,4 @@ profile-password-hint = Os links por e-mail sempre funcionam; uma senha de 12 ca
 profile-new-password = Nova senha
 profile-confirm-password = A mesma senha de novo
 profile-set-password = Salvar a senha
+people-settings = Configurações da cidade
