@@ -165,7 +165,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(crate::assessment::handlers::list_api)
         .service(accounts::invitations::people_page)
         .service(accounts::invitations::invite)
-        .service(accounts::invitations::save_settings)
+        .service(accounts::city_settings::save_settings)
         .service(accounts::invitations::accept_page)
         .service(accounts::invitations::accept)
         .service(accounts::admin_pages::admin_page)

@@ -27,7 +27,7 @@ use crate::web::csrf::{self, CsrfField, ProtectedForm};
 const INVITATION_TTL: Duration = Duration::days(7);
 
 /// Loads the city and checks that `user` may manage its people.
-async fn managed_city(
+pub(super) async fn managed_city(
     pool: &DbPool,
     user: &CurrentUser,
     slug: String,
@@ -302,48 +302,4 @@ pub async fn accept(
     };
     begin_session(&session, session_token, lang)?;
     Ok(see_other("/profile"))
-}
-
-#[derive(Deserialize)]
-pub struct SettingsForm {
-    // Missing counts as wrong: 403, not a form error.
-    #[serde(default)]
-    csrf: String,
-    /// A checkbox: present when ticked.
-    discoverable: Option<String>,
-}
-
-impl CsrfField for SettingsForm {
-    fn csrf(&self) -> &str {
-        &self.csrf
-    }
-}
-
-/// Whether other cities may see this city's level and the criteria it meets.
-#[route("/cities/{slug}/settings", method = "POST")]
-pub async fn save_settings(
-    user: CurrentUser,
-    slug: web::Path<String>,
-    form: ProtectedForm<SettingsForm>,
-    pool: web::Data<DbPool>,
-) -> Result<HttpResponse, PageError> {
-    let lang = user.user().language;
-    let (city, _) = managed_city(&pool, &user, slug.into_inner()).await?;
-    let discoverable = form.0.discoverable.is_some();
-    let (actor, id, subject) = (user.user().id, city.id, format!("city:{}", city.slug));
-    db::run(&pool, move |conn| {
-        conn.transaction(|conn| {
-            cities::set_discoverable(conn, id, discoverable)?;
-            let detail = if discoverable {
-                "discoverable"
-            } else {
-                "hidden"
-            };
-            audit::record(conn, Some(actor), "city.visibility", &subject, Some(detail))?;
-            Ok(())
-        })
-    })
-    .await
-    .map_err(|e| PageError::internal(lang, e))?;
-    Ok(see_other(&format!("/cities/{}/people?saved=1", city.slug)))
 }

@@ -8,6 +8,7 @@ mod admin_views;
 pub mod api_tokens;
 pub mod audit;
 pub mod cities;
+pub mod city_settings;
 pub mod email_tokens;
 pub mod identity;
 pub mod invitations;
