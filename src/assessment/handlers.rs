@@ -71,10 +71,9 @@ pub async fn list_api(
         .into_iter()
         .map(|row| {
             let met = (row.met_mask as u64).count_ones();
-            let total = standards.get(&row.standard).map_or(0, |c| c.criteria.len());
-            let level = standards
-                .get(&row.standard)
-                .and_then(|c| c.level_for(met as usize));
+            let catalog = standards.get(&row.standard);
+            let total = catalog.map_or(0, |c| c.criteria.len());
+            let level = catalog.and_then(|c| c.level_for(met as usize));
             AssessmentSummary {
                 id: row.id,
                 standard: row.standard,

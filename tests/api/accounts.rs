@@ -90,16 +90,7 @@ async fn a_sign_in_link_works_once() {
         .unwrap();
     assert_eq!(page.status(), 410);
     // Even with a valid form, the spent link does not sign anyone in.
-    let csrf = csrf_of(
-        &again
-            .get(app.url("/sign-in"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
+    let csrf = csrf_of(&app.page_text(&again, "/sign-in").await);
     let used = app
         .post_form(
             &again,
@@ -246,16 +237,7 @@ async fn the_profile_form_refuses_a_bad_time_zone_and_saves_good_values() {
     let app = TestApp::spawn().await;
     app.create_user("pat@program.org", "program_admin", None);
     let browser = app.sign_in("pat@program.org").await;
-    let csrf = csrf_of(
-        &browser
-            .get(app.url("/profile"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
+    let csrf = csrf_of(&app.page_text(&browser, "/profile").await);
     let bad = app
         .post_form(
             &browser,
@@ -283,14 +265,7 @@ async fn the_profile_form_refuses_a_bad_time_zone_and_saves_good_values() {
         )
         .await;
     assert_eq!(good.status(), 303);
-    let page = browser
-        .get(app.url("/profile?saved=1"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page_text(&browser, "/profile?saved=1").await;
     assert!(
         page.contains("<html lang=\"pt\">"),
         "the profile's language applies"
@@ -304,16 +279,7 @@ async fn a_token_made_on_the_profile_page_works_until_revoked() {
     let app = TestApp::spawn().await;
     app.create_user("dev@program.org", "program_admin", None);
     let browser = app.sign_in("dev@program.org").await;
-    let csrf = csrf_of(
-        &browser
-            .get(app.url("/profile"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
+    let csrf = csrf_of(&app.page_text(&browser, "/profile").await);
     let page = app
         .post_form(
             &browser,
@@ -362,16 +328,7 @@ async fn a_password_set_on_the_profile_signs_in_and_a_wrong_one_looks_like_an_un
     let app = TestApp::spawn().await;
     app.create_user("pw@program.org", "program_admin", None);
     let browser = app.sign_in("pw@program.org").await;
-    let csrf = csrf_of(
-        &browser
-            .get(app.url("/profile"))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap(),
-    );
+    let csrf = csrf_of(&app.page_text(&browser, "/profile").await);
     let short = app
         .post_form(
             &browser,
@@ -394,14 +351,7 @@ async fn a_password_set_on_the_profile_signs_in_and_a_wrong_one_looks_like_an_un
         let app = &app;
         async move {
             let fresh = app.browser();
-            let page = fresh
-                .get(app.url("/sign-in"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
+            let page = app.page_text(&fresh, "/sign-in").await;
             let csrf = csrf_of(&page);
             let response = app
                 .post_form(
@@ -451,14 +401,7 @@ async fn behind_a_proxy_the_sign_in_limit_keys_on_the_forwarded_client_address()
         let app = &app;
         async move {
             let browser = app.browser();
-            let page = browser
-                .get(app.url("/sign-in"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap();
+            let page = app.page_text(&browser, "/sign-in").await;
             let csrf = csrf_of(&page);
             browser
                 .post(app.url("/sign-in"))

@@ -85,14 +85,7 @@ async fn a_program_admin_adds_a_city_invites_a_moderator_and_reads_the_audit_log
         .await;
     assert_eq!(needs_city.status(), 422);
 
-    let log = admin
-        .get(app.url("/admin"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let log = app.page_text(&admin, "/admin").await;
     assert!(log.contains("city:gatineau"));
     assert!(log.contains("user:mod@program.org"));
     assert!(log.contains("invitation.create"));

@@ -135,6 +135,12 @@ impl TestApp {
             .expect("client")
     }
 
+    /// The body of a page fetched with a client (a browser with cookies, or any client).
+    pub async fn page_text(&self, client: &reqwest::Client, path: &str) -> String {
+        let response = client.get(self.url(path)).send().await.expect("request");
+        response.text().await.expect("a body")
+    }
+
     /// Posts a form from a client (a browser with cookies, or any client).
     pub async fn post_form(
         &self,
@@ -179,22 +185,10 @@ impl TestApp {
     /// Signs in on a given client (one with a cookie store).
     pub async fn sign_in_on(&self, browser: reqwest::Client, email: &str) -> reqwest::Client {
         let before = self.mails().len();
-        let csrf = csrf_of(
-            &browser
-                .get(self.url("/sign-in"))
-                .send()
-                .await
-                .unwrap()
-                .text()
-                .await
-                .unwrap(),
-        );
-        let asked = browser
-            .post(self.url("/sign-in"))
-            .form(&[("email", email), ("csrf", &csrf)])
-            .send()
-            .await
-            .unwrap();
+        let csrf = csrf_of(&self.page_text(&browser, "/sign-in").await);
+        let asked = self
+            .post_form(&browser, "/sign-in", &[("email", email), ("csrf", &csrf)])
+            .await;
         assert_eq!(asked.status(), 200);
         let token = sign_in_token(&self.wait_for_mail(before + 1).await);
         let page = browser

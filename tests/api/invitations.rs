@@ -77,14 +77,7 @@ async fn an_invited_colleague_chooses_language_and_time_zone_and_arrives_signed_
         )
         .await;
     assert_eq!(accepted.status(), 303);
-    let profile = newcomer
-        .get(app.url("/profile"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let profile = app.page_text(&newcomer, "/profile").await;
     assert!(profile.contains("<html lang=\"es\">"));
     assert!(profile.contains("America/Bogota"));
     assert!(profile.contains("Miembro"));
@@ -92,14 +85,7 @@ async fn an_invited_colleague_chooses_language_and_time_zone_and_arrives_signed_
     // The link is spent, and the admin's page lists the newcomer.
     let again = app.browser().get(app.url(&path)).send().await.unwrap();
     assert_eq!(again.status(), 410);
-    let list = admin
-        .get(app.url("/cities/medellin/people"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let list = app.page_text(&admin, "/cities/medellin/people").await;
     assert!(list.contains("nuevo@medellin.gov.co"));
 }
 
