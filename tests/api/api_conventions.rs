@@ -14,6 +14,8 @@ async fn the_openapi_document_describes_every_api_route() {
         "/api/v1/standards",
         "/api/v1/standards/{id}",
         "/api/v1/openapi.json",
+        "/api/v1/me",
+        "/api/v1/cities/{slug}/assessments",
         "/healthz",
     ] {
         assert!(paths.contains_key(path), "{path} is documented");
