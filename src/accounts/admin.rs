@@ -11,7 +11,7 @@ use crate::db::DbConnection;
 use crate::i18n::Lang;
 
 /// A field and the message key saying what is wrong with it.
-pub type FieldError = (&'static str, &'static str);
+pub use crate::web::forms::FieldError;
 
 /// What is wrong with a new city, field by field (pure).
 pub fn check_city(city: &NewCity) -> Vec<FieldError> {

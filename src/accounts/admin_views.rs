@@ -6,8 +6,8 @@ use super::admin::FieldError;
 use super::admin_pages::{CityForm, StaffInviteForm};
 use super::audit::Entry;
 use super::users::Role;
-use super::views::error_summary;
 use crate::i18n::Lang;
+use crate::web::forms::{Input, error_summary};
 use crate::web::{PageContext, layout};
 
 /// The forms' values and problems, and what was just done (`?done=`).
@@ -56,33 +56,9 @@ pub fn admin_page(
             }
             (city_form(page, &forms.city, &forms.errors))
             (invite_form(page, cities, &forms.invite, &forms.errors))
-            (audit_table(lang, entries))
+            (audit_table(page, entries))
         },
     )
-}
-
-fn field(
-    lang: Lang,
-    errors: &[FieldError],
-    id: &str,
-    name: &str,
-    label_key: &str,
-    value: &str,
-) -> Markup {
-    let error = errors
-        .iter()
-        .find(|(f, _)| *f == id || *f == name)
-        .map(|(_, key)| lang.t(key));
-    let error_id = format!("{id}-error");
-    html! {
-        div.field {
-            label for=(id) { (lang.t(label_key)) }
-            @if let Some(e) = &error { p.field-error id=(error_id) { (e) } }
-            input id=(id) name=(name) value=(value) required
-                aria-invalid=[error.as_ref().map(|_| "true")]
-                aria-describedby=[error.as_ref().map(|_| error_id.as_str())];
-        }
-    }
 }
 
 fn city_form(page: &PageContext, city: &CityForm, errors: &[FieldError]) -> Markup {
@@ -92,9 +68,9 @@ fn city_form(page: &PageContext, city: &CityForm, errors: &[FieldError]) -> Mark
             h2 #new-city-heading { (lang.t("admin-new-city")) }
             form method="post" action="/admin/cities" novalidate {
                 input type="hidden" name="csrf" value=(page.csrf);
-                (field(lang, errors, "slug", "slug", "admin-city-slug", &city.slug))
-                (field(lang, errors, "name", "name", "admin-city-name", &city.name))
-                (field(lang, errors, "country", "country", "admin-city-country", &city.country))
+                (Input::new("slug", "admin-city-slug", &city.slug).show(lang, errors))
+                (Input::new("name", "admin-city-name", &city.name).show(lang, errors))
+                (Input::new("country", "admin-city-country", &city.country).show(lang, errors))
                 div.field {
                     label for="region" { (lang.t("admin-city-region")) }
                     select #region name="region" {
@@ -102,7 +78,7 @@ fn city_form(page: &PageContext, city: &CityForm, errors: &[FieldError]) -> Mark
                         option value="latin_america" selected[city.region == "latin_america"] { (lang.t("region-latin-america")) }
                     }
                 }
-                (field(lang, errors, "population", "population", "admin-city-population", &city.population))
+                (Input::new("population", "admin-city-population", &city.population).kind("number").show(lang, errors))
                 div.field {
                     label for="city_language" { (lang.t("admin-city-language")) }
                     select #city_language name="language" {
@@ -134,13 +110,13 @@ fn invite_form(
             h2 #invite-heading { (lang.t("admin-invite")) }
             form method="post" action="/admin/invitations" novalidate {
                 input type="hidden" name="csrf" value=(page.csrf);
-                (field(lang, errors, "invite_email", "email", "profile-email", &invite.email))
-                (field(lang, errors, "invite_name", "display_name", "profile-display-name", &invite.display_name))
+                (Input::new("invite_email", "profile-email", &invite.email).name("email").kind("email").show(lang, errors))
+                (Input::new("invite_name", "profile-display-name", &invite.display_name).name("display_name").show(lang, errors))
                 div.field {
                     label for="invite_role" { (lang.t("profile-role")) }
                     select #invite_role name="role" {
                         @for role in Role::ALL {
-                            option value=(role.code()) selected[role.code() == invite.role] { (lang.t(&format!("role-{}", role.code().replace('_', "-")))) }
+                            option value=(role.code()) selected[role.code() == invite.role] { (role.label(lang)) }
                         }
                     }
                 }
@@ -160,7 +136,9 @@ fn invite_form(
     }
 }
 
-fn audit_table(lang: Lang, entries: &[Entry]) -> Markup {
+fn audit_table(page: &PageContext, entries: &[Entry]) -> Markup {
+    let lang = page.lang;
+    let zone = page.user.as_ref().map_or(chrono_tz::UTC, |u| u.zone());
     html! {
         section aria-labelledby="audit-heading" {
             h2 #audit-heading { (lang.t("admin-audit")) }
@@ -176,7 +154,7 @@ fn audit_table(lang: Lang, entries: &[Entry]) -> Markup {
                 tbody {
                     @for entry in entries {
                         tr {
-                            td { (entry.created_at.format("%Y-%m-%d %H:%M")) " UTC" }
+                            td { time datetime={ (entry.created_at.format("%Y-%m-%dT%H:%M:%SZ")) } { (lang.date_time(entry.created_at, zone)) } }
                             td { (entry.actor.as_deref().unwrap_or("CLI")) }
                             td { code { (entry.action) } }
                             td { (entry.subject) }

@@ -3,9 +3,9 @@
 use maud::{Markup, html};
 
 use super::cities::City;
-use super::users::UserRow;
-use super::views::error_summary;
+use super::users::{Role, UserRow};
 use crate::i18n::Lang;
+use crate::web::forms::{Input, error_summary};
 use crate::web::{PageContext, layout};
 
 /// The invite form's values and problems (field, message key).
@@ -15,35 +15,6 @@ pub struct InviteValues {
     pub display_name: String,
     pub role: String,
     pub errors: Vec<(&'static str, &'static str)>,
-}
-
-fn error_for(lang: Lang, errors: &[(&str, &str)], field: &str) -> Option<String> {
-    errors
-        .iter()
-        .find(|(f, _)| *f == field)
-        .map(|(_, key)| lang.t(key))
-}
-
-/// A labelled text input with its error, if any.
-fn text_field(
-    lang: Lang,
-    errors: &[(&str, &str)],
-    id: &str,
-    label_key: &str,
-    kind: &str,
-    value: &str,
-) -> Markup {
-    let error = error_for(lang, errors, id);
-    let error_id = format!("{id}-error");
-    html! {
-        div.field {
-            label for=(id) { (lang.t(label_key)) }
-            @if let Some(e) = &error { p.field-error id=(error_id) { (e) } }
-            input id=(id) name=(id) type=(kind) value=(value) required
-                aria-invalid=[error.as_ref().map(|_| "true")]
-                aria-describedby=[error.as_ref().map(|_| error_id.as_str())];
-        }
-    }
 }
 
 pub fn people_page(
@@ -74,7 +45,7 @@ pub fn people_page(
                         tr {
                             th scope="row" { (person.display_name) }
                             td { (person.email) }
-                            td { (lang.t(&format!("role-{}", person.role.replace('_', "-")))) }
+                            td { @match person.role.parse::<Role>() { Ok(role) => (role.label(lang)), Err(_) => (person.role) } }
                         }
                     }
                 }
@@ -95,8 +66,8 @@ pub fn people_page(
                 h2 #invite-heading { (lang.t("people-invite")) }
                 form method="post" action={ "/cities/" (city.slug) "/people" } novalidate {
                     input type="hidden" name="csrf" value=(page.csrf);
-                    (text_field(lang, &form.errors, "email", "profile-email", "email", &form.email))
-                    (text_field(lang, &form.errors, "display_name", "profile-display-name", "text", &form.display_name))
+                    (Input::new("email", "profile-email", &form.email).kind("email").show(lang, &form.errors))
+                    (Input::new("display_name", "profile-display-name", &form.display_name).show(lang, &form.errors))
                     div.field {
                         label for="role" { (lang.t("profile-role")) }
                         select #role name="role" {
@@ -133,7 +104,7 @@ pub fn accept_page(page: &PageContext, token: &str, values: &AcceptValues) -> Ma
             p { (lang.t("invitation-intro")) }
             form method="post" action={ "/invitations/" (token) } novalidate {
                 input type="hidden" name="csrf" value=(page.csrf);
-                (text_field(lang, errors, "display_name", "profile-display-name", "text", &values.display_name))
+                (Input::new("display_name", "profile-display-name", &values.display_name).show(lang, errors))
                 div.field {
                     label for="language" { (lang.t("profile-language")) }
                     select #language name="language" {
@@ -142,7 +113,7 @@ pub fn accept_page(page: &PageContext, token: &str, values: &AcceptValues) -> Ma
                         }
                     }
                 }
-                (text_field(lang, errors, "time_zone", "profile-time-zone", "text", &values.time_zone))
+                (Input::new("time_zone", "profile-time-zone", &values.time_zone).show(lang, errors))
                 p.hint { (lang.t("profile-time-zone-hint")) }
                 button type="submit" { (lang.t("invitation-accept")) }
             }

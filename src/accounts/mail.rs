@@ -15,6 +15,7 @@ pub fn sign_in_link(user: &User, link: &str) -> Outgoing {
     let ignore = lang.t("mail-sign-in-ignore");
     Outgoing {
         to: user.email.clone(),
+        lang,
         subject: lang.t("mail-sign-in-subject"),
         text: format!("{greeting}\n\n{body}\n\n{link}\n\n{ignore}\n"),
         html: html! {
@@ -41,6 +42,7 @@ pub fn invitation(invitee: &User, inviter: &User, city: &str, link: &str) -> Out
     let expiry = lang.t("mail-invitation-expiry");
     Outgoing {
         to: invitee.email.clone(),
+        lang,
         subject: lang.t_args("mail-invitation-subject", &[("city", city.into())]),
         text: format!("{greeting}\n\n{body}\n\n{link}\n\n{expiry}\n"),
         html: html! {

@@ -54,7 +54,7 @@ fn profile_view<'a>(
     ProfileView {
         email: &u.email,
         city: u.city_name.as_deref(),
-        role_key: format!("role-{}", u.role.code().replace('_', "-")),
+        role: u.role,
         tokens,
         new_token,
         saved,

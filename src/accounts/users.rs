@@ -38,6 +38,16 @@ impl Role {
             Role::ProgramAdmin => "program_admin",
         }
     }
+
+    /// The role's name in `lang`.
+    pub fn label(self, lang: crate::i18n::Lang) -> String {
+        lang.t(match self {
+            Role::Member => "role-member",
+            Role::CityAdmin => "role-city-admin",
+            Role::Moderator => "role-moderator",
+            Role::ProgramAdmin => "role-program-admin",
+        })
+    }
 }
 
 impl FromStr for Role {
@@ -125,6 +135,11 @@ pub struct User {
 }
 
 impl User {
+    /// The person's time zone; UTC if the stored name no longer parses.
+    pub fn zone(&self) -> chrono_tz::Tz {
+        chrono_tz::Tz::from_str(&self.time_zone).unwrap_or(chrono_tz::UTC)
+    }
+
     fn from_row(row: UserRow, city: Option<(String, String)>) -> User {
         let (city_slug, city_name) = city.unzip();
         User {

@@ -4,23 +4,8 @@ use maud::{Markup, html};
 
 use super::api_tokens::ApiToken;
 use crate::i18n::Lang;
+use crate::web::forms::error_summary;
 use crate::web::{PageContext, layout};
-
-/// An error summary at the top of a form, each line linking to its field.
-pub fn error_summary(lang: Lang, errors: &[(&str, &str)]) -> Markup {
-    html! {
-        @if !errors.is_empty() {
-            div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
-                h2 #error-summary-title { (lang.t("form-error-summary")) }
-                ul {
-                    @for (field, key) in errors {
-                        li { a href={ "#" (field) } { (lang.t(key)) } }
-                    }
-                }
-            }
-        }
-    }
-}
 
 pub fn sign_in_page(page: &PageContext, email: &str, next: &str, error: Option<&str>) -> Markup {
     let lang = page.lang;
@@ -102,7 +87,7 @@ pub fn confirm_page(page: &PageContext, token: &str) -> Markup {
 pub struct ProfileView<'a> {
     pub email: &'a str,
     pub city: Option<&'a str>,
-    pub role_key: String,
+    pub role: super::users::Role,
     pub tokens: &'a [ApiToken],
     pub new_token: Option<&'a str>,
     pub saved: bool,
@@ -129,7 +114,7 @@ pub fn profile_page(page: &PageContext, view: &ProfileView, form: &ProfileForm) 
             dl.facts {
                 dt { (lang.t("profile-email")) } dd { (view.email) }
                 dt { (lang.t("profile-city")) } dd { (view.city.unwrap_or("—")) }
-                dt { (lang.t("profile-role")) } dd { (lang.t(&view.role_key)) }
+                dt { (lang.t("profile-role")) } dd { (view.role.label(lang)) }
             }
             (preferences_form(page, form))
             (password_section(page))
@@ -237,8 +222,8 @@ fn tokens_section(page: &PageContext, view: &ProfileView) -> Markup {
                         @for token in view.tokens {
                             tr {
                                 th scope="row" { (token.name) }
-                                td { (token.created_at.format("%Y-%m-%d")) }
-                                td { @match token.last_used_at { Some(t) => (t.format("%Y-%m-%d")), None => (lang.t("tokens-never")) } }
+                                td { (date(lang, token.created_at)) }
+                                td { @match token.last_used_at { Some(t) => (date(lang, t)), None => (lang.t("tokens-never")) } }
                                 td {
                                     form method="post" action={ "/profile/tokens/" (token.id) "/revoke" } {
                                         input type="hidden" name="csrf" value=(page.csrf);
@@ -260,4 +245,9 @@ fn tokens_section(page: &PageContext, view: &ProfileView) -> Markup {
             }
         }
     }
+}
+
+/// A day as a `<time>` element: the reader's words, the machine's ISO date.
+fn date(lang: Lang, at: chrono::NaiveDateTime) -> Markup {
+    html! { time datetime=(at.format("%Y-%m-%d")) { (lang.date(at.date())) } }
 }

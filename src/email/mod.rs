@@ -7,17 +7,42 @@ use anyhow::Context;
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{FileTransport, Message, SmtpTransport, Transport};
-use maud::Markup;
+use maud::{DOCTYPE, Markup, html};
 
 use crate::config::{EmailSettings, EmailTransport, SmtpSecurity};
+use crate::i18n::Lang;
 
 /// A message ready to be built: who, what, in both forms.
 #[derive(Debug, Clone)]
 pub struct Outgoing {
     pub to: String,
+    /// The recipient's language: the HTML part declares it for screen readers.
+    pub lang: Lang,
     pub subject: String,
     pub text: String,
+    /// The body only: [`Outgoing::document`] wraps it.
     pub html: Markup,
+}
+
+impl Outgoing {
+    /// The HTML part as a whole document, with its language and a title, so that
+    /// mail clients and screen readers read it as they would a page.
+    pub fn document(&self) -> String {
+        html! {
+            (DOCTYPE)
+            html lang=(self.lang.code()) {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    title { (self.subject) }
+                }
+                body style="font-family: sans-serif; line-height: 1.5; color: #1b1f24; background: #ffffff" {
+                    (self.html)
+                }
+            }
+        }
+        .into_string()
+    }
 }
 
 /// Messages the stub transport kept, newest last (tests read them).
@@ -110,7 +135,7 @@ impl Mailer {
             .subject(outgoing.subject.clone())
             .multipart(MultiPart::alternative_plain_html(
                 outgoing.text.clone(),
-                outgoing.html.clone().into_string(),
+                outgoing.document(),
             ))
             .context("building the message")
     }

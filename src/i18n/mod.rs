@@ -9,13 +9,37 @@ use fluent_templates::{LanguageIdentifier, Loader};
 use serde::{Deserialize, Serialize};
 use unic_langid::langid;
 
+mod format;
+
 fluent_templates::static_loader! {
     static LOCALES = {
         locales: "./src/i18n/locales",
         fallback_language: "en",
-        // Bidi isolation marks would leak into HTML attributes and JSON.
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            // Bidi isolation marks would leak into HTML attributes and JSON.
+            bundle.set_use_isolating(false);
+            // Fluent's own number formatting knows no locale: `{ $count }` must
+            // read 1.234 in Portuguese, so each bundle gets its language's marks.
+            let code = bundle.locales.first().map(|l| l.language.as_str().to_owned());
+            bundle.set_formatter(Some(match code.as_deref() {
+                Some("es") => fluent_number::<_, 1>,
+                Some("pt") => fluent_number::<_, 2>,
+                Some("fr") => fluent_number::<_, 3>,
+                _ => fluent_number::<_, 0>,
+            }));
+        },
     };
+}
+
+/// Formats Fluent number arguments for `Lang::ALL[LANG]`.
+fn fluent_number<M, const LANG: usize>(value: &FluentValue, _: &M) -> Option<String> {
+    match value {
+        FluentValue::Number(number) => {
+            let digits = number.options.maximum_fraction_digits.unwrap_or(3);
+            Some(Lang::ALL[LANG].number(number.value, digits))
+        }
+        _ => None,
+    }
 }
 
 /// A language Peerhall is translated into.
@@ -170,6 +194,70 @@ mod tests {
             );
         }
         assert_eq!(Lang::Fr.t("layout-skip"), "Aller au contenu principal");
+    }
+
+    /// Every Rust source file under `src/`, as text.
+    fn sources() -> Vec<(std::path::PathBuf, String)> {
+        let mut pending = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        let mut files = Vec::new();
+        while let Some(dir) = pending.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    pending.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    files.push((path, text));
+                }
+            }
+        }
+        files
+    }
+
+    /// The string literals right after `.t(` or `.t_args(` in `source`.
+    fn looked_up(source: &str) -> Vec<&str> {
+        let mut keys = Vec::new();
+        for call in [".t(", ".t_args("] {
+            for (at, _) in source.match_indices(call) {
+                let rest = source[at + call.len()..].trim_start();
+                if let Some(literal) = rest.strip_prefix('"') {
+                    keys.extend(literal.split('"').next());
+                }
+            }
+        }
+        keys
+    }
+
+    /// Keys are written out in full where they are used (no `format!`ed keys), so
+    /// a key no source mentions is dead and a looked-up key must exist.
+    #[test]
+    fn every_key_is_used_and_every_looked_up_key_exists() {
+        let english = ids(include_str!("locales/en/main.ftl"));
+        let sources = sources();
+        assert!(sources.len() > 20, "found too few sources");
+        let unused: Vec<_> = english
+            .iter()
+            .filter(|key| {
+                let quoted = format!("\"{key}\"");
+                !sources
+                    .iter()
+                    .any(|(path, text)| !path.ends_with("i18n/mod.rs") && text.contains(&quoted))
+            })
+            .collect();
+        assert!(unused.is_empty(), "keys no code uses: {unused:?}");
+        for (path, text) in &sources {
+            for key in looked_up(text) {
+                let is_key = !key.is_empty() && !key.contains(char::is_whitespace);
+                assert!(
+                    !is_key || english.contains(key),
+                    "{}: `{key}` is not in the bundles",
+                    path.display()
+                );
+            }
+        }
     }
 
     #[test]

@@ -2,9 +2,11 @@
 //! static files, and the JSON/HTML answers for malformed requests.
 
 pub mod csrf;
+pub mod forms;
 mod lang;
 mod layout;
 mod rejections;
+mod serde_messages;
 pub mod session;
 
 pub use lang::{PageContext, local_path, switch_language};

@@ -4,6 +4,7 @@
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
 use actix_web::{HttpRequest, HttpResponse, web};
 
+use super::serde_messages::{Problem, retell, retell_json};
 use crate::error::{ApiError, ErrorKind};
 use crate::i18n::Lang;
 
@@ -27,24 +28,40 @@ fn json_error(err: JsonPayloadError, req: &HttpRequest) -> actix_web::Error {
     let lang = Lang::of_request(req);
     let api_error = match &err {
         JsonPayloadError::ContentType => ApiError::new(lang, ErrorKind::UnsupportedMediaType),
-        JsonPayloadError::Deserialize(e) => {
-            ApiError::new(lang, ErrorKind::InvalidBody).with_field("body", e.to_string())
+        JsonPayloadError::Deserialize(e) => with_problem(
+            ApiError::new(lang, ErrorKind::InvalidBody),
+            retell_json(lang, e),
+        ),
+        other => {
+            tracing::debug!(error = %other, "unreadable JSON body");
+            let problem = retell(lang, "", "body");
+            with_problem(ApiError::new(lang, ErrorKind::InvalidBody), problem)
         }
-        other => ApiError::new(lang, ErrorKind::InvalidBody).with_field("body", other.to_string()),
     };
     api_error.into()
 }
 
+fn with_problem(error: ApiError, problem: Problem) -> ApiError {
+    error.with_field(&problem.field, problem.message)
+}
+
 fn query_error(err: QueryPayloadError, req: &HttpRequest) -> actix_web::Error {
-    ApiError::new(Lang::of_request(req), ErrorKind::InvalidQuery)
-        .with_field("query", err.to_string())
-        .into()
+    let lang = Lang::of_request(req);
+    let message = match &err {
+        QueryPayloadError::Deserialize(e) => e.to_string(),
+        other => other.to_string(),
+    };
+    let problem = retell(lang, &message, "query");
+    with_problem(ApiError::new(lang, ErrorKind::InvalidQuery), problem).into()
 }
 
 fn path_error(err: PathError, req: &HttpRequest) -> actix_web::Error {
-    ApiError::new(Lang::of_request(req), ErrorKind::InvalidPath)
-        .with_field("path", err.to_string())
-        .into()
+    let lang = Lang::of_request(req);
+    let PathError::Deserialize(e) = &err else {
+        return ApiError::new(lang, ErrorKind::InvalidPath).into();
+    };
+    let problem = retell(lang, &e.to_string(), "path");
+    with_problem(ApiError::new(lang, ErrorKind::InvalidPath), problem).into()
 }
 
 /// A browser form that does not parse: a page, not a 500.

@@ -206,16 +206,7 @@ async fn a_bearer_token_works_on_the_api_and_a_bad_one_is_401() {
     app.create_user("lu@bogota.gov.co", "city_admin", Some("bogota"));
     let token = app.token_for("lu@bogota.gov.co");
     assert!(token.starts_with("ph_"));
-    let me: Value = app
-        .client
-        .get(app.url("/api/v1/me"))
-        .bearer_auth(&token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let me: Value = app.get_as(&token, "/api/v1/me").await.json().await.unwrap();
     assert_eq!(me["email"], "lu@bogota.gov.co");
     assert_eq!(me["role"], "city_admin");
     assert_eq!(me["city"], "bogota");

@@ -76,6 +76,16 @@ impl TestApp {
             .expect("request")
     }
 
+    /// A GET with `Authorization: Bearer token`.
+    pub async fn get_as(&self, token: &str, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn get_in(&self, path: &str, accept_language: &str) -> reqwest::Response {
         self.client
             .get(self.url(path))
@@ -162,7 +172,12 @@ impl TestApp {
         let mails = captured.lock().unwrap();
         mails
             .iter()
-            .map(|m| String::from_utf8_lossy(&m.formatted()).replace("=\r\n", ""))
+            .map(|m| {
+                // Undo quoted-printable where tests look: soft line breaks and `=`.
+                String::from_utf8_lossy(&m.formatted())
+                    .replace("=\r\n", "")
+                    .replace("=3D", "=")
+            })
             .collect()
     }
 

@@ -13,5 +13,6 @@ mod demo;
 mod health;
 mod helpers;
 mod invitations;
+mod languages;
 mod migrations;
 mod standard;

@@ -15,6 +15,13 @@ error-invalid-path = The address is not valid: see the fields for where.
 error-unsupported-media-type = This request needs a JSON body (Content-Type: application/json).
 error-unavailable = The service is briefly unavailable. Please try again in a moment.
 error-internal = Something went wrong on our side. It has been logged; please try again.
+error-field-missing = This field is required.
+error-field-unknown = This field is not known here.
+error-field-duplicate = This field appears twice.
+error-value-unknown = “{ $value }” is not one of the accepted values: { $expected }.
+error-value-type = This value has the wrong type (text, number, list…).
+error-value-invalid = This value is not valid here.
+error-json-syntax = The JSON is malformed at line { $line }, column { $column }.
 error-page-title = Sorry
 error-page-home = Go to the home page
 
@@ -55,7 +62,7 @@ standard-min-met = Minimum criteria met
 standard-min-met-value = { $met } of { $total }
 standard-outcomes-heading = Outcomes
 standard-outcomes-intro = Beyond the practices, a city must meet an internationally recognised standard on at least one of these outcomes.
-standard-broadband-thresholds = Threshold: { $us } % of households in the United States and Canada, { $latam } % in Latin America.
+standard-broadband-thresholds = Threshold: { $us }% of households in the United States and Canada, { $latam }% in Latin America.
 standard-pm25-target = Target on this service: { $target } µg/m³.
 standard-areas-heading = Practice areas and criteria
 standard-areas-nav = Practice areas
@@ -181,3 +188,7 @@ profile-new-password = New password
 profile-confirm-password = The same password again
 profile-set-password = Set the password
 people-settings = City settings
+
+## Dates and times (chrono strftime patterns)
+format-date = %B %-d, %Y
+format-time = %-I:%M %p %Z

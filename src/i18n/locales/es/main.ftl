@@ -15,6 +15,13 @@ error-invalid-path = La dirección no es válida: vea los campos para saber dón
 error-unsupported-media-type = Esta solicitud requiere un cuerpo JSON (Content-Type: application/json).
 error-unavailable = El servicio no está disponible por un momento. Vuelva a intentarlo en breve.
 error-internal = Algo falló de nuestro lado. Quedó registrado; vuelva a intentarlo.
+error-field-missing = Este campo es obligatorio.
+error-field-unknown = Este campo no se reconoce aquí.
+error-field-duplicate = Este campo aparece dos veces.
+error-value-unknown = «{ $value }» no es uno de los valores aceptados: { $expected }.
+error-value-type = Este valor tiene un tipo incorrecto (texto, número, lista…).
+error-value-invalid = Este valor no es válido aquí.
+error-json-syntax = El JSON está mal formado en la línea { $line }, columna { $column }.
 error-page-title = Lo sentimos
 error-page-home = Ir a la página de inicio
 
@@ -55,7 +62,7 @@ standard-min-met = Mínimo de criterios cumplidos
 standard-min-met-value = { $met } de { $total }
 standard-outcomes-heading = Resultados
 standard-outcomes-intro = Además de las prácticas, la ciudad debe alcanzar un estándar reconocido internacionalmente en al menos uno de estos resultados.
-standard-broadband-thresholds = Umbral: { $us } % de los hogares en Estados Unidos y Canadá, { $latam } % en América Latina.
+standard-broadband-thresholds = Umbral: { $us } % de los hogares en Estados Unidos y Canadá, { $latam } % en América Latina.
 standard-pm25-target = Meta en este servicio: { $target } µg/m³.
 standard-areas-heading = Áreas de práctica y criterios
 standard-areas-nav = Áreas de práctica
@@ -181,3 +188,7 @@ profile-new-password = Nueva contraseña
 profile-confirm-password = La misma contraseña otra vez
 profile-set-password = Guardar la contraseña
 people-settings = Configuración de la ciudad
+
+## Dates and times (chrono strftime patterns)
+format-date = %-d de %B de %Y
+format-time = %H:%M %Z

@@ -15,6 +15,13 @@ error-invalid-path = L’adresse n’est pas valide : voyez les champs pour savo
 error-unsupported-media-type = Cette requête exige un corps JSON (Content-Type: application/json).
 error-unavailable = Le service est momentanément indisponible. Veuillez réessayer dans un instant.
 error-internal = Une erreur s’est produite de notre côté. Elle a été consignée; veuillez réessayer.
+error-field-missing = Ce champ est obligatoire.
+error-field-unknown = Ce champ n’est pas reconnu ici.
+error-field-duplicate = Ce champ apparaît deux fois.
+error-value-unknown = « { $value } » ne fait pas partie des valeurs acceptées : { $expected }.
+error-value-type = Cette valeur n’a pas le bon type (texte, nombre, liste…).
+error-value-invalid = Cette valeur n’est pas valide ici.
+error-json-syntax = Le JSON est mal formé à la ligne { $line }, colonne { $column }.
 error-page-title = Désolés
 error-page-home = Aller à la page d’accueil
 
@@ -55,7 +62,7 @@ standard-min-met = Minimum de critères remplis
 standard-min-met-value = { $met } sur { $total }
 standard-outcomes-heading = Résultats
 standard-outcomes-intro = Au-delà des pratiques, une ville doit atteindre une norme reconnue internationalement pour au moins un de ces résultats.
-standard-broadband-thresholds = Seuil : { $us } % des ménages aux États-Unis et au Canada, { $latam } % en Amérique latine.
+standard-broadband-thresholds = Seuil : { $us } % des ménages aux États-Unis et au Canada, { $latam } % en Amérique latine.
 standard-pm25-target = Cible sur ce service : { $target } µg/m³.
 standard-areas-heading = Domaines de pratique et critères
 standard-areas-nav = Domaines de pratique
@@ -181,3 +188,7 @@ profile-new-password = Nouveau mot de passe
 profile-confirm-password = Le même mot de passe à nouveau
 profile-set-password = Enregistrer le mot de passe
 people-settings = Paramètres de la ville
+
+## Dates and times (chrono strftime patterns)
+format-date = %-d %B %Y
+format-time = %H:%M %Z

@@ -15,6 +15,13 @@ error-invalid-path = O endereço não é válido: veja os campos para saber onde
 error-unsupported-media-type = Esta requisição precisa de um corpo JSON (Content-Type: application/json).
 error-unavailable = O serviço está indisponível por um momento. Tente novamente em instantes.
 error-internal = Algo deu errado do nosso lado. O erro foi registrado; tente novamente.
+error-field-missing = Este campo é obrigatório.
+error-field-unknown = Este campo não é reconhecido aqui.
+error-field-duplicate = Este campo aparece duas vezes.
+error-value-unknown = “{ $value }” não é um dos valores aceitos: { $expected }.
+error-value-type = Este valor tem o tipo errado (texto, número, lista…).
+error-value-invalid = Este valor não é válido aqui.
+error-json-syntax = O JSON está malformado na linha { $line }, coluna { $column }.
 error-page-title = Desculpe
 error-page-home = Ir para a página inicial
 
@@ -55,7 +62,7 @@ standard-min-met = Mínimo de critérios atendidos
 standard-min-met-value = { $met } de { $total }
 standard-outcomes-heading = Resultados
 standard-outcomes-intro = Além das práticas, a cidade precisa atingir um padrão reconhecido internacionalmente em pelo menos um destes resultados.
-standard-broadband-thresholds = Limite: { $us } % dos domicílios nos Estados Unidos e no Canadá, { $latam } % na América Latina.
+standard-broadband-thresholds = Limite: { $us }% dos domicílios nos Estados Unidos e no Canadá, { $latam }% na América Latina.
 standard-pm25-target = Meta neste serviço: { $target } µg/m³.
 standard-areas-heading = Áreas de prática e critérios
 standard-areas-nav = Áreas de prática
@@ -181,3 +188,7 @@ profile-new-password = Nova senha
 profile-confirm-password = A mesma senha de novo
 profile-set-password = Salvar a senha
 people-settings = Configurações da cidade
+
+## Dates and times (chrono strftime patterns)
+format-date = %-d de %B de %Y
+format-time = %H:%M %Z

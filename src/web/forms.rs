@@ -1,0 +1,78 @@
+//! Form parts every page shares: the error summary at the top of a form and the
+//! labelled input that shows its own error, so both stay accessible in one place.
+
+use maud::{Markup, html};
+
+use crate::i18n::Lang;
+
+/// A problem with a form: the field's name and the message key that explains it.
+pub type FieldError = (&'static str, &'static str);
+
+/// The error summary at the top of a form; each line links to its field.
+/// `errors` name fields by their `id`.
+pub fn error_summary(lang: Lang, errors: &[(&str, &str)]) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
+                h2 #error-summary-title { (lang.t("form-error-summary")) }
+                ul {
+                    @for (field, key) in errors {
+                        li { a href={ "#" (field) } { (lang.t(key)) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A required text input with its label; see [`Input::show`].
+pub struct Input<'a> {
+    id: &'a str,
+    name: &'a str,
+    label_key: &'a str,
+    kind: &'static str,
+    value: &'a str,
+}
+
+impl<'a> Input<'a> {
+    /// A text input whose id and form name are both `id`.
+    pub fn new(id: &'a str, label_key: &'a str, value: &'a str) -> Self {
+        Input {
+            id,
+            name: id,
+            label_key,
+            kind: "text",
+            value,
+        }
+    }
+
+    /// The form name, when it differs from the id (two forms on one page).
+    pub fn name(mut self, name: &'a str) -> Self {
+        self.name = name;
+        self
+    }
+
+    /// The input type: `email`, `number`…
+    pub fn kind(mut self, kind: &'static str) -> Self {
+        self.kind = kind;
+        self
+    }
+
+    /// The field, with the message of the error in `errors` that names its id.
+    pub fn show(&self, lang: Lang, errors: &[(&str, &str)]) -> Markup {
+        let error = errors
+            .iter()
+            .find(|(field, _)| *field == self.id)
+            .map(|(_, key)| lang.t(key));
+        let error_id = format!("{}-error", self.id);
+        html! {
+            div.field {
+                label for=(self.id) { (lang.t(self.label_key)) }
+                @if let Some(e) = &error { p.field-error id=(error_id) { (e) } }
+                input id=(self.id) name=(self.name) type=(self.kind) value=(self.value) required
+                    aria-invalid=[error.as_ref().map(|_| "true")]
+                    aria-describedby=[error.as_ref().map(|_| error_id.as_str())];
+            }
+        }
+    }
+}
