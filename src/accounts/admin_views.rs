@@ -155,7 +155,7 @@ fn audit_table(page: &PageContext, entries: &[Entry]) -> Markup {
                     @for entry in entries {
                         tr {
                             td { time datetime={ (entry.created_at.format("%Y-%m-%dT%H:%M:%SZ")) } { (lang.date_time(entry.created_at, zone)) } }
-                            td { (entry.actor.as_deref().unwrap_or("CLI")) }
+                            td { @match &entry.actor { Some(actor) => (actor), None => em { (lang.t("admin-audit-cli")) } } }
                             td { code { (entry.action) } }
                             td { (entry.subject) }
                             td { (entry.detail.as_deref().unwrap_or("")) }

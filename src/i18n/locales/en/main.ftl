@@ -176,6 +176,7 @@ admin-audit-who = Who
 admin-audit-what = Action
 admin-audit-subject = Subject
 admin-audit-detail = Detail
+admin-audit-cli = the command line
 sign-in-password-heading = Or sign in with your password
 sign-in-password = Password
 sign-in-with-password = Sign in with password

@@ -176,6 +176,7 @@ admin-audit-who = Quién
 admin-audit-what = Acción
 admin-audit-subject = Objeto
 admin-audit-detail = Detalle
+admin-audit-cli = la línea de comandos
 sign-in-password-heading = O inicie sesión con su contraseña
 sign-in-password = Contraseña
 sign-in-with-password = Iniciar sesión con contraseña

@@ -176,6 +176,7 @@ admin-audit-who = Qui
 admin-audit-what = Action
 admin-audit-subject = Objet
 admin-audit-detail = Détail
+admin-audit-cli = la ligne de commande
 sign-in-password-heading = Ou connectez-vous avec votre mot de passe
 sign-in-password = Mot de passe
 sign-in-with-password = Se connecter avec le mot de passe

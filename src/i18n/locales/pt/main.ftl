@@ -176,6 +176,7 @@ admin-audit-who = Quem
 admin-audit-what = Ação
 admin-audit-subject = Objeto
 admin-audit-detail = Detalhe
+admin-audit-cli = a linha de comando
 sign-in-password-heading = Ou entre com sua senha
 sign-in-password = Senha
 sign-in-with-password = Entrar com senha
