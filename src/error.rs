@@ -118,8 +118,17 @@ impl ApiError {
         Self::new(lang, ErrorKind::NotFound).with_field(what, lang.t("error-field-not-found"))
     }
 
+    /// Adds a problem with `field`; a second problem with the same field is
+    /// appended to the first, never lost.
     pub fn with_field(mut self, field: &str, problem: impl Into<String>) -> Self {
-        self.fields.insert(field.to_owned(), problem.into());
+        let problem = problem.into();
+        self.fields
+            .entry(field.to_owned())
+            .and_modify(|text| {
+                text.push(' ');
+                text.push_str(&problem);
+            })
+            .or_insert(problem);
         self
     }
 

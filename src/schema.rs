@@ -31,6 +31,13 @@ diesel::table! {
         broadband_pct -> Nullable<Double>,
         pm25_ugm3 -> Nullable<Double>,
         submitted_at -> Timestamp,
+        priority_sdg -> Nullable<Text>,
+        priority_indicator -> Nullable<Text>,
+        priority_target -> Nullable<Double>,
+        priority_value -> Nullable<Double>,
+        priority_direction -> Nullable<Text>,
+        priority_areas -> Text,
+        submitted_by -> Nullable<Integer>,
     }
 }
 
@@ -109,6 +116,7 @@ diesel::table! {
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(assessment_answers -> assessments (assessment_id));
 diesel::joinable!(assessments -> cities (city_id));
+diesel::joinable!(assessments -> users (submitted_by));
 diesel::joinable!(audit_log -> users (actor_id));
 diesel::joinable!(certifications -> cities (city_id));
 diesel::joinable!(email_tokens -> users (user_id));

@@ -163,6 +163,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(accounts::profile::revoke_token)
         .service(accounts::profile::me)
         .service(crate::assessment::handlers::list_api)
+        .service(crate::assessment::submit::submit_api)
         .service(accounts::invitations::people_page)
         .service(accounts::invitations::invite)
         .service(accounts::city_settings::save_settings)

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod cities;
 pub mod city_settings;
 pub mod email_tokens;
+pub mod guard;
 pub mod identity;
 pub mod invitations;
 mod invite_views;

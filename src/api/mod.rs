@@ -20,6 +20,7 @@ use crate::{accounts, error, health, standard};
         standard::handlers::show_api,
         accounts::profile::me,
         crate::assessment::handlers::list_api,
+        crate::assessment::submit::submit_api,
         openapi_json,
     ),
     modifiers(&BearerAuth),

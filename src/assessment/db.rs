@@ -3,7 +3,7 @@
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
-use super::Status;
+use super::intake::ValidAssessment;
 use crate::db::DbConnection;
 use crate::schema::{assessment_answers, assessments};
 
@@ -12,36 +12,46 @@ use crate::schema::{assessment_answers, assessments};
 pub struct NewAssessment<'a> {
     pub city_id: i32,
     pub standard: &'a str,
-    /// One status per criterion, in catalog order.
-    pub answers: Vec<(&'a str, Status)>,
-    pub broadband_pct: Option<f64>,
-    pub pm25_ugm3: Option<f64>,
+    pub assessment: &'a ValidAssessment,
     pub submitted_at: NaiveDateTime,
+    /// None for demo data and the command line.
+    pub submitted_by: Option<i32>,
 }
 
 /// Inserts the assessment and its answers; run it inside a transaction.
 pub fn insert(conn: &mut DbConnection, new: &NewAssessment) -> QueryResult<i32> {
-    let statuses: Vec<Status> = new.answers.iter().map(|(_, s)| *s).collect();
+    let valid = new.assessment;
     // The mask is a bit set; storing it signed keeps it in a BIGINT on both backends.
-    let mask = super::met_mask(&statuses) as i64;
+    let mask = super::met_mask(&valid.statuses()) as i64;
+    let outcomes = &valid.outcomes;
+    let priority = outcomes.priority.as_ref();
     let id: i32 = diesel::insert_into(assessments::table)
         .values((
             assessments::city_id.eq(new.city_id),
             assessments::standard.eq(new.standard),
             assessments::met_mask.eq(mask),
-            assessments::broadband_pct.eq(new.broadband_pct),
-            assessments::pm25_ugm3.eq(new.pm25_ugm3),
+            assessments::broadband_pct.eq(outcomes.broadband_pct),
+            assessments::pm25_ugm3.eq(outcomes.pm25_ugm3),
             assessments::submitted_at.eq(new.submitted_at),
+            assessments::priority_sdg.eq(priority.map(|p| p.sdg.to_string())),
+            assessments::priority_indicator.eq(priority.map(|p| p.indicator.as_str())),
+            assessments::priority_target.eq(priority.map(|p| p.target)),
+            assessments::priority_value.eq(priority.map(|p| p.value)),
+            assessments::priority_direction.eq(priority.map(|p| p.direction.code())),
+            assessments::priority_areas.eq(valid.priority_areas.join(" ")),
+            assessments::submitted_by.eq(new.submitted_by),
         ))
         .returning(assessments::id)
         .get_result(conn)?;
     // One statement per answer: the run-time backend choice has no batch insert.
-    for (code, status) in &new.answers {
+    for answer in &valid.answers {
         diesel::insert_into(assessment_answers::table)
             .values((
                 assessment_answers::assessment_id.eq(id),
-                assessment_answers::criterion.eq(*code),
-                assessment_answers::status.eq(status.code()),
+                assessment_answers::criterion.eq(&answer.code),
+                assessment_answers::status.eq(answer.status.code()),
+                assessment_answers::evidence.eq(answer.evidence.as_deref()),
+                assessment_answers::evidence_url.eq(answer.evidence_url.as_deref()),
             ))
             .execute(conn)?;
     }

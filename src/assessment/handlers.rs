@@ -1,4 +1,4 @@
-//! HTTP for assessments. Today: a city's assessment history (private to the
+//! HTTP for reading assessments: a city's assessment history (private to the
 //! city's people and program admins).
 
 use actix_web::{HttpResponse, route, web};
@@ -7,11 +7,11 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::db as assessments;
-use crate::accounts::cities;
+use crate::accounts::guard;
 use crate::accounts::identity::CurrentUser;
-use crate::accounts::policy::{self, Action};
+use crate::accounts::policy::Action;
 use crate::db::{self, DbPool};
-use crate::error::{ApiError, ErrorKind};
+use crate::error::ApiError;
 use crate::standard::{Level, Standards};
 
 /// One submitted assessment, scored.
@@ -50,23 +50,16 @@ pub async fn list_api(
     standards: web::Data<Standards>,
 ) -> Result<HttpResponse, ApiError> {
     let lang = user.user().language;
-    let slug = slug.into_inner();
-    let (city, rows) = db::run(&pool, move |conn| {
-        let Some(city) = cities::find_by_slug(conn, &slug)? else {
-            return Ok((None, Vec::new()));
-        };
-        let rows = assessments::list_for_city(conn, city.id)?;
-        Ok((Some(city), rows))
+    let city = guard::city_for(&pool, user.user(), slug.into_inner(), |c| {
+        Action::ViewCityPrivate { city_id: c.id }
+    })
+    .await
+    .map_err(|r| r.api(lang))?;
+    let rows = db::run(&pool, move |conn| {
+        Ok(assessments::list_for_city(conn, city.id)?)
     })
     .await
     .map_err(|e| ApiError::internal(lang, e))?;
-    let city = city.ok_or_else(|| ApiError::not_found(lang, "city"))?;
-    if !policy::allows(
-        Some(user.user()),
-        Action::ViewCityPrivate { city_id: city.id },
-    ) {
-        return Err(ApiError::new(lang, ErrorKind::Forbidden));
-    }
     let list: Vec<AssessmentSummary> = rows
         .into_iter()
         .map(|row| {

@@ -1,8 +1,15 @@
 //! Self-assessments: immutable once submitted, one row per submission with its
 //! answers. Intake (form, JSON, CSV) and drafts arrive with the roadmap.
 
+pub mod csv_intake;
 pub mod db;
 pub mod handlers;
+pub mod intake;
+pub mod json_intake;
+pub mod outcome_checks;
+pub mod outcomes;
+pub mod problems;
+pub mod submit;
 
 /// How a city answers one criterion; only `Met` counts towards a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -10,6 +10,8 @@ use serde::Deserialize;
 
 use crate::accounts::cities::{self, NewCertification, NewCity};
 use crate::assessment::db::{self as assessments, NewAssessment};
+use crate::assessment::intake::{Answer, ValidAssessment};
+use crate::assessment::outcomes::Outcomes;
 use crate::db::DbConnection;
 use crate::standard::{Catalog, Level};
 
@@ -130,18 +132,31 @@ fn seed_city(
         let answers = catalog
             .criteria
             .iter()
-            .map(|c| c.code.as_str())
             .zip(generated.statuses)
+            .map(|(c, status)| Answer {
+                code: c.code.clone(),
+                status,
+                evidence: None,
+                evidence_url: None,
+            })
             .collect();
+        let assessment = ValidAssessment {
+            answers,
+            outcomes: Outcomes {
+                broadband_pct: Some(generated.broadband_pct),
+                pm25_ugm3: Some(generated.pm25_ugm3),
+                priority: None,
+            },
+            priority_areas: Vec::new(),
+        };
         assessments::insert(
             conn,
             &NewAssessment {
                 city_id,
                 standard: &catalog.id,
-                answers,
-                broadband_pct: Some(generated.broadband_pct),
-                pm25_ugm3: Some(generated.pm25_ugm3),
+                assessment: &assessment,
                 submitted_at: generated.submitted_at,
+                submitted_by: None,
             },
         )?;
         report.assessments_added += 1;

@@ -147,6 +147,12 @@ impl From<String> for Arg {
     }
 }
 
+impl From<&String> for Arg {
+    fn from(value: &String) -> Self {
+        Arg::Str(value.clone())
+    }
+}
+
 impl From<usize> for Arg {
     fn from(value: usize) -> Self {
         Arg::Num(value as f64)

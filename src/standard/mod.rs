@@ -57,20 +57,26 @@ impl Standards {
         self.catalogs.iter()
     }
 }
+/// The shipped current catalog, with the WHO interim target of 10 µg/m³, for
+/// other modules' unit tests.
+#[cfg(test)]
+pub(crate) fn test_catalog() -> Arc<Catalog> {
+    let settings = StandardSettings {
+        pm25_target_ugm3: 10.0,
+    };
+    Standards::load(&settings)
+        .unwrap()
+        .current()
+        .unwrap()
+        .clone()
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn wwc() -> Arc<Catalog> {
-        let settings = StandardSettings {
-            pm25_target_ugm3: 10.0,
-        };
-        Standards::load(&settings)
-            .unwrap()
-            .current()
-            .unwrap()
-            .clone()
+        test_catalog()
     }
 
     #[test]

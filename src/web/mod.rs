@@ -6,7 +6,7 @@ pub mod forms;
 mod lang;
 mod layout;
 mod rejections;
-mod serde_messages;
+pub mod serde_messages;
 pub mod session;
 
 pub use lang::{PageContext, local_path, switch_language};

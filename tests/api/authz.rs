@@ -1,7 +1,7 @@
 //! The authorization matrix: every private route against six actors, with the
 //! exact status for each cell. A new private route is one more `Route` line.
 
-use crate::helpers::TestApp;
+use crate::helpers::{TestApp, full_assessment};
 
 /// Columns, in order.
 const ACTORS: [&str; 6] = [
@@ -18,6 +18,8 @@ struct Route {
     path: &'static str,
     /// Form fields for POSTs (bearer requests need no CSRF token).
     form: &'static [(&'static str, &'static str)],
+    /// POST a complete, valid JSON assessment instead of a form.
+    assessment: bool,
     expect: [u16; 6],
 }
 
@@ -26,6 +28,7 @@ const fn get(path: &'static str, expect: [u16; 6]) -> Route {
         method: "GET",
         path,
         form: &[],
+        assessment: false,
         expect,
     }
 }
@@ -39,6 +42,17 @@ const fn post(
         method: "POST",
         path,
         form,
+        assessment: false,
+        expect,
+    }
+}
+
+const fn post_assessment(path: &'static str, expect: [u16; 6]) -> Route {
+    Route {
+        method: "POST",
+        path,
+        form: &[],
+        assessment: true,
         expect,
     }
 }
@@ -70,8 +84,70 @@ fn routes() -> Vec<Route> {
             "/api/v1/cities/nowhere/assessments",
             [401, 404, 404, 404, 404, 404],
         ),
+        post_assessment(
+            "/api/v1/cities/{city}/assessments",
+            [401, 403, 201, 201, 403, 201],
+        ),
+        post_assessment(
+            "/api/v1/cities/nowhere/assessments",
+            [401, 404, 404, 404, 404, 404],
+        ),
+        post(
+            "/profile/password",
+            PASSWORD,
+            [303, 303, 303, 303, 303, 303],
+        ),
+        // Token 1 belongs to a bystander: nobody else can revoke it.
+        post(
+            "/profile/tokens/1/revoke",
+            &[],
+            [303, 404, 404, 404, 404, 404],
+        ),
+        get("/cities/{city}/people", [303, 403, 403, 200, 403, 200]),
+        get("/cities/nowhere/people", [303, 404, 404, 404, 404, 404]),
+        post(
+            "/cities/{city}/people",
+            &[
+                ("email", "new{actor}@x.org"),
+                ("display_name", "New"),
+                ("role", "member"),
+            ],
+            [303, 403, 403, 303, 403, 303],
+        ),
+        post(
+            "/cities/{city}/settings",
+            &[("discoverable", "on")],
+            [303, 403, 403, 303, 403, 303],
+        ),
+        get("/admin", [303, 403, 403, 403, 403, 200]),
+        post(
+            "/admin/cities",
+            &[
+                ("slug", "matrix-{actor}"),
+                ("name", "Matrix"),
+                ("country", "US"),
+                ("region", "us_canada"),
+                ("population", "50000"),
+                ("language", "en"),
+            ],
+            [303, 403, 403, 403, 403, 303],
+        ),
+        post(
+            "/admin/invitations",
+            &[
+                ("email", "staff{actor}@x.org"),
+                ("display_name", "Staff"),
+                ("role", "moderator"),
+            ],
+            [303, 403, 403, 403, 403, 303],
+        ),
     ]
 }
+
+const PASSWORD: &[(&str, &str)] = &[
+    ("password", "correct horse battery"),
+    ("confirm", "correct horse battery"),
+];
 
 #[tokio::test]
 async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
@@ -85,6 +161,9 @@ async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
         ("mod@x.org", "moderator", None),
         ("prog@x.org", "program_admin", None),
     ];
+    // A bystander's token is token 1.
+    app.create_user("bystander@x.org", "member", Some("other-city"));
+    app.token_for("bystander@x.org");
     let mut tokens: Vec<Option<String>> = vec![None];
     for (email, role, city) in people {
         app.create_user(email, role, city);
@@ -99,8 +178,9 @@ async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
                 .iter()
                 .map(|(k, v)| (*k, v.replace("{actor}", &column.to_string())))
                 .collect();
-            let mut request = match route.method {
-                "GET" => app.client.get(app.url(&path)),
+            let mut request = match (route.method, route.assessment) {
+                ("GET", _) => app.client.get(app.url(&path)),
+                (_, true) => app.client.post(app.url(&path)).json(&full_assessment(30)),
                 _ => app.client.post(app.url(&path)).form(&form),
             };
             if let Some(token) = token {

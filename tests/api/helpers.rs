@@ -301,3 +301,31 @@ fn without_tls(url: &str) -> String {
     }
     url.to_string()
 }
+
+/// The current standard's criterion codes, in catalog order.
+pub fn criterion_codes() -> Vec<String> {
+    let settings = peerhall::config::StandardSettings {
+        pm25_target_ugm3: 5.0,
+    };
+    let standards = peerhall::standard::Standards::load(&settings).unwrap();
+    let catalog = standards.current().unwrap();
+    catalog.criteria.iter().map(|c| c.code.clone()).collect()
+}
+
+/// A complete JSON assessment: the first `met` criteria met, the rest not
+/// started, broadband at 80%.
+pub fn full_assessment(met: usize) -> serde_json::Value {
+    let answers: serde_json::Map<String, serde_json::Value> = criterion_codes()
+        .into_iter()
+        .enumerate()
+        .map(|(i, code)| {
+            let status = if i < met { "met" } else { "not_started" };
+            (code, serde_json::Value::from(status))
+        })
+        .collect();
+    serde_json::json!({
+        "standard": "wwc-2022",
+        "answers": answers,
+        "outcomes": {"broadband_pct": 80.0}
+    })
+}

@@ -7,6 +7,7 @@
 mod accounts;
 mod admin;
 mod api_conventions;
+mod assessments;
 mod authz;
 mod binary;
 mod demo;

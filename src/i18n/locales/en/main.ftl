@@ -190,6 +190,28 @@ profile-confirm-password = The same password again
 profile-set-password = Set the password
 people-settings = City settings
 
+## Assessment intake: problems
+intake-at-cell = Line { $line }, column “{ $column }”: { $problem }
+intake-at-line = Line { $line }: { $problem }
+intake-unknown-code = “{ $code }” is not a criterion of this standard.
+intake-duplicate = { $code } is answered more than once; keep one answer.
+intake-bad-status = { $code }: “{ $status }” is not a status; use met, in_progress or not_started.
+intake-evidence-long = { $code }: the evidence note is longer than { $max } characters.
+intake-bad-url = { $code }: the evidence link must be a full http:// or https:// address of at most { $max } characters.
+intake-missing = { $code } has no answer: every criterion needs one (met, in_progress or not_started).
+intake-outcome-duplicate = { $name } is given more than once.
+intake-out-of-range = { $name } must be between { $min } and { $max }.
+intake-not-a-number = { $name }: “{ $value }” is not a number.
+intake-unknown-outcome = “{ $name }” is not an outcome; use broadband_pct, pm25_ugm3 or the priority_ fields.
+intake-bad-direction = “{ $value }” is not a direction; use at_least or at_most.
+intake-indicator-long = The indicator’s name is longer than { $max } characters.
+intake-priority-incomplete = The city’s own outcome also needs { $name }.
+intake-unknown-area = “{ $code }” is not a practice area.
+intake-unknown-standard = “{ $standard }” is not a standard Peerhall knows.
+intake-csv-header = The first line must name the columns: code,status,evidence (evidence_url is optional).
+intake-csv-unreadable = This is not readable CSV: { $detail }
+intake-content-type = Send the assessment as application/json or as text/csv.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %B %-d, %Y
 format-time = %-I:%M %p %Z

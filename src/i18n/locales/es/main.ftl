@@ -190,6 +190,28 @@ profile-confirm-password = La misma contraseña otra vez
 profile-set-password = Guardar la contraseña
 people-settings = Configuración de la ciudad
 
+## Carga de autoevaluaciones: problemas
+intake-at-cell = Línea { $line }, columna «{ $column }»: { $problem }
+intake-at-line = Línea { $line }: { $problem }
+intake-unknown-code = «{ $code }» no es un criterio de este estándar.
+intake-duplicate = { $code } tiene más de una respuesta; deje solo una.
+intake-bad-status = { $code }: «{ $status }» no es un estado; use met, in_progress o not_started.
+intake-evidence-long = { $code }: la nota de evidencia supera los { $max } caracteres.
+intake-bad-url = { $code }: el enlace de evidencia debe ser una dirección http:// o https:// completa de { $max } caracteres como máximo.
+intake-missing = { $code } no tiene respuesta: cada criterio necesita una (met, in_progress o not_started).
+intake-outcome-duplicate = { $name } aparece más de una vez.
+intake-out-of-range = { $name } debe estar entre { $min } y { $max }.
+intake-not-a-number = { $name }: «{ $value }» no es un número.
+intake-unknown-outcome = «{ $name }» no es un resultado; use broadband_pct, pm25_ugm3 o los campos priority_.
+intake-bad-direction = «{ $value }» no es una dirección; use at_least o at_most.
+intake-indicator-long = El nombre del indicador supera los { $max } caracteres.
+intake-priority-incomplete = El resultado propio de la ciudad también necesita { $name }.
+intake-unknown-area = «{ $code }» no es un área de práctica.
+intake-unknown-standard = «{ $standard }» no es un estándar que Peerhall conozca.
+intake-csv-header = La primera línea debe nombrar las columnas: code,status,evidence (evidence_url es opcional).
+intake-csv-unreadable = Esto no es un CSV legible: { $detail }
+intake-content-type = Envíe la autoevaluación como application/json o como text/csv.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z

@@ -190,6 +190,28 @@ profile-confirm-password = Le même mot de passe à nouveau
 profile-set-password = Enregistrer le mot de passe
 people-settings = Paramètres de la ville
 
+## Dépôt des autoévaluations : problèmes
+intake-at-cell = Ligne { $line }, colonne « { $column } » : { $problem }
+intake-at-line = Ligne { $line } : { $problem }
+intake-unknown-code = « { $code } » n’est pas un critère de cette norme.
+intake-duplicate = { $code } a plus d’une réponse ; n’en gardez qu’une.
+intake-bad-status = { $code } : « { $status } » n’est pas un statut ; utilisez met, in_progress ou not_started.
+intake-evidence-long = { $code } : la note de preuve dépasse { $max } caractères.
+intake-bad-url = { $code } : le lien de preuve doit être une adresse http:// ou https:// complète d’au plus { $max } caractères.
+intake-missing = { $code } n’a pas de réponse : chaque critère en demande une (met, in_progress ou not_started).
+intake-outcome-duplicate = { $name } apparaît plus d’une fois.
+intake-out-of-range = { $name } doit être compris entre { $min } et { $max }.
+intake-not-a-number = { $name } : « { $value } » n’est pas un nombre.
+intake-unknown-outcome = « { $name } » n’est pas un résultat ; utilisez broadband_pct, pm25_ugm3 ou les champs priority_.
+intake-bad-direction = « { $value } » n’est pas un sens ; utilisez at_least ou at_most.
+intake-indicator-long = Le nom de l’indicateur dépasse { $max } caractères.
+intake-priority-incomplete = Le résultat propre à la ville demande aussi { $name }.
+intake-unknown-area = « { $code } » n’est pas un domaine de pratique.
+intake-unknown-standard = « { $standard } » n’est pas une norme connue de Peerhall.
+intake-csv-header = La première ligne doit nommer les colonnes : code,status,evidence (evidence_url est facultative).
+intake-csv-unreadable = Ce n’est pas un CSV lisible : { $detail }
+intake-content-type = Envoyez l’autoévaluation en application/json ou en text/csv.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d %B %Y
 format-time = %H:%M %Z

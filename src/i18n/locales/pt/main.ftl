@@ -190,6 +190,28 @@ profile-confirm-password = A mesma senha de novo
 profile-set-password = Salvar a senha
 people-settings = Configurações da cidade
 
+## Envio de autoavaliações: problemas
+intake-at-cell = Linha { $line }, coluna “{ $column }”: { $problem }
+intake-at-line = Linha { $line }: { $problem }
+intake-unknown-code = “{ $code }” não é um critério deste padrão.
+intake-duplicate = { $code } tem mais de uma resposta; mantenha só uma.
+intake-bad-status = { $code }: “{ $status }” não é um status; use met, in_progress ou not_started.
+intake-evidence-long = { $code }: a nota de evidência passa de { $max } caracteres.
+intake-bad-url = { $code }: o link de evidência deve ser um endereço http:// ou https:// completo de no máximo { $max } caracteres.
+intake-missing = { $code } não tem resposta: cada critério precisa de uma (met, in_progress ou not_started).
+intake-outcome-duplicate = { $name } aparece mais de uma vez.
+intake-out-of-range = { $name } deve estar entre { $min } e { $max }.
+intake-not-a-number = { $name }: “{ $value }” não é um número.
+intake-unknown-outcome = “{ $name }” não é um resultado; use broadband_pct, pm25_ugm3 ou os campos priority_.
+intake-bad-direction = “{ $value }” não é uma direção; use at_least ou at_most.
+intake-indicator-long = O nome do indicador passa de { $max } caracteres.
+intake-priority-incomplete = O resultado próprio da cidade também precisa de { $name }.
+intake-unknown-area = “{ $code }” não é uma área de prática.
+intake-unknown-standard = “{ $standard }” não é um padrão que o Peerhall conheça.
+intake-csv-header = A primeira linha deve nomear as colunas: code,status,evidence (evidence_url é opcional).
+intake-csv-unreadable = Isto não é um CSV legível: { $detail }
+intake-content-type = Envie a autoavaliação como application/json ou como text/csv.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z

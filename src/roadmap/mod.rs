@@ -1,0 +1,4 @@
+//! Roadmaps: scoring an assessment, the city's standing, its ordered next steps
+//! and its progress over time. The logic is pure; handlers and views sit beside it.
+
+pub mod score;
