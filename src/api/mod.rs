@@ -21,6 +21,7 @@ use crate::{accounts, error, health, standard};
         accounts::profile::me,
         crate::assessment::handlers::list_api,
         crate::assessment::submit::submit_api,
+        crate::roadmap::handlers::roadmap_api,
         openapi_json,
     ),
     modifiers(&BearerAuth),
@@ -30,6 +31,7 @@ use crate::{accounts, error, health, standard};
         (name = "standards", description = "The certification standards and their criteria"),
         (name = "accounts", description = "People and their tokens"),
         (name = "assessments", description = "Cities' self-assessments (private to each city)"),
+        (name = "roadmaps", description = "Each city's roadmap from its latest assessment (private to each city)"),
         (name = "meta", description = "This document")
     )
 )]

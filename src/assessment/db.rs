@@ -79,3 +79,114 @@ pub fn list_for_city(conn: &mut DbConnection, city_id: i32) -> QueryResult<Vec<A
         .select(AssessmentRow::as_select())
         .load(conn)
 }
+
+/// A stored assessment with everything it said.
+#[derive(Debug, Clone)]
+pub struct StoredAssessment {
+    pub row: AssessmentRow,
+    /// Criterion code and status, as stored.
+    pub answers: Vec<(String, super::Status)>,
+    pub outcomes: super::outcomes::Outcomes,
+    pub priority_areas: Vec<String>,
+}
+
+type OutcomeColumns = (
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+    Option<String>,
+    Option<f64>,
+    Option<f64>,
+    Option<String>,
+    String,
+);
+
+fn outcomes_of(columns: OutcomeColumns) -> (super::outcomes::Outcomes, Vec<String>) {
+    use super::outcomes::{Direction, Outcomes, Priority};
+    let (broadband_pct, pm25_ugm3, sdg, indicator, target, value, direction, areas) = columns;
+    let priority = match (sdg.and_then(|s| s.parse().ok()), indicator, target, value) {
+        (Some(sdg), Some(indicator), Some(target), Some(value)) => Some(Priority {
+            sdg,
+            indicator,
+            target,
+            value,
+            direction: direction
+                .as_deref()
+                .and_then(Direction::from_code)
+                .unwrap_or_default(),
+        }),
+        _ => None,
+    };
+    let outcomes = Outcomes {
+        broadband_pct,
+        pm25_ugm3,
+        priority,
+    };
+    (
+        outcomes,
+        areas.split_whitespace().map(str::to_owned).collect(),
+    )
+}
+
+/// Everything assessment `row` said.
+pub fn load_full(conn: &mut DbConnection, row: AssessmentRow) -> QueryResult<StoredAssessment> {
+    let columns: OutcomeColumns = assessments::table
+        .find(row.id)
+        .select((
+            assessments::broadband_pct,
+            assessments::pm25_ugm3,
+            assessments::priority_sdg,
+            assessments::priority_indicator,
+            assessments::priority_target,
+            assessments::priority_value,
+            assessments::priority_direction,
+            assessments::priority_areas,
+        ))
+        .first(conn)?;
+    let answers: Vec<(String, String)> = assessment_answers::table
+        .filter(assessment_answers::assessment_id.eq(row.id))
+        .select((assessment_answers::criterion, assessment_answers::status))
+        .load(conn)?;
+    let answers = answers
+        .into_iter()
+        .filter_map(|(code, status)| Some((code, super::intake::parse_status(&status)?)))
+        .collect();
+    let (outcomes, priority_areas) = outcomes_of(columns);
+    Ok(StoredAssessment {
+        row,
+        answers,
+        outcomes,
+        priority_areas,
+    })
+}
+
+/// The latest met-criteria set of every discoverable city but `except`, for
+/// `standard`: what peer comparisons are made of.
+pub fn discoverable_latest_masks(
+    conn: &mut DbConnection,
+    standard: &str,
+    except: i32,
+) -> QueryResult<Vec<u64>> {
+    use crate::schema::cities;
+    let rows: Vec<(i32, i64)> = assessments::table
+        .inner_join(cities::table)
+        .filter(cities::discoverable.eq(true))
+        .filter(cities::id.ne(except))
+        .filter(assessments::standard.eq(standard))
+        .order((
+            assessments::city_id.asc(),
+            assessments::submitted_at.desc(),
+            assessments::id.desc(),
+        ))
+        .select((assessments::city_id, assessments::met_mask))
+        .load(conn)?;
+    let mut latest: Vec<u64> = Vec::new();
+    let mut previous_city = None;
+    for (city_id, mask) in rows {
+        if previous_city != Some(city_id) {
+            latest.push(mask as u64);
+            previous_city = Some(city_id);
+        }
+    }
+    Ok(latest)
+}

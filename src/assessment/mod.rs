@@ -12,7 +12,9 @@ pub mod problems;
 pub mod submit;
 
 /// How a city answers one criterion; only `Met` counts towards a level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Met,

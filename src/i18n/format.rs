@@ -86,6 +86,15 @@ impl Lang {
         out
     }
 
+    /// A share in percent, one decimal at most: 81.5% · 81,5 % (no-break space).
+    pub fn percent(self, value: f64) -> String {
+        let number = self.number(value, 1);
+        match self {
+            Lang::En | Lang::Pt => format!("{number}%"),
+            Lang::Es | Lang::Fr => format!("{number}\u{a0}%"),
+        }
+    }
+
     /// A whole number, grouped: 1,234,567 · 1.234.567 · 1 234 567.
     pub fn integer(self, value: i64) -> String {
         self.number(value as f64, 0)
@@ -126,6 +135,8 @@ mod tests {
         assert_eq!(Lang::Es.number(-0.04, 1), "0");
         assert_eq!(Lang::En.number(-12.25, 1), "-12.2");
         assert_eq!(Lang::Pt.number(75.0, 2), "75");
+        assert_eq!(Lang::En.percent(69.77), "69.8%");
+        assert_eq!(Lang::Fr.percent(69.77), "69,8\u{a0}%");
     }
 
     #[test]

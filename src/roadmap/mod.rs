@@ -1,4 +1,11 @@
 //! Roadmaps: scoring an assessment, the city's standing, its ordered next steps
 //! and its progress over time. The logic is pure; handlers and views sit beside it.
 
+pub mod build;
+pub mod export;
+pub mod handlers;
+mod progress;
 pub mod score;
+pub mod standing;
+pub mod steps;
+mod views;

@@ -16,4 +16,5 @@ mod helpers;
 mod invitations;
 mod languages;
 mod migrations;
+mod roadmaps;
 mod standard;

@@ -212,6 +212,71 @@ intake-csv-header = The first line must name the columns: code,status,evidence (
 intake-csv-unreadable = This is not readable CSV: { $detail }
 intake-content-type = Send the assessment as application/json or as text/csv.
 
+## Roadmap
+status-met = Met
+status-in-progress = In progress
+status-not-started = Not started
+roadmap-title = Roadmap for { $city }
+roadmap-summary-heading = Summary
+roadmap-summary = { $met } of { $total } criteria met ({ $percent }%).
+roadmap-level = Level reached: { $level }.
+roadmap-not-certified = Not yet at a certification level.
+roadmap-not-certified-short = Not certified
+roadmap-next-level = { $needed ->
+    [one] One more criterion reaches { $level }.
+   *[other] { $needed } more criteria reach { $level }.
+}
+roadmap-no-opportunities = No practice area is below the peers’ median.
+roadmap-top-level = Platinum is the highest level: keep every criterion met.
+roadmap-outcome-met = At least one outcome meets its standard.
+roadmap-outcome-not-met = No outcome meets its standard yet: certification needs one.
+roadmap-eligible = { $city } may apply for certification: at least 30,000 residents, in the Americas.
+roadmap-ineligible = { $city } cannot apply for certification yet:
+roadmap-ineligible-population = the program asks for at least 30,000 residents;
+roadmap-ineligible-country = the program is open to cities in the United States, Canada, Mexico, Central and South America.
+roadmap-submitted = From the assessment submitted on { $date }.
+roadmap-csv = Download the steps (CSV)
+roadmap-standing-heading = Where you stand
+roadmap-strengths = Strengths
+roadmap-opportunities = Opportunities
+roadmap-area-vs-peers = { $area }: { $percent }% met; peer cities’ median { $median }%.
+roadmap-no-peers = No discoverable peer city has an assessment to compare with yet.
+roadmap-leading = Criteria you meet that fewer than half your peers do:
+roadmap-equity-heading = Equity
+roadmap-equity-intro = Disaggregated data, resident voice and vendor diversity: { $met } of { $total } criteria met.
+roadmap-steps-heading = Next steps
+roadmap-no-steps = Every criterion is met and an outcome meets its standard: keep them that way.
+roadmap-toward = counts toward { $level }
+roadmap-horizon = within { $months } months
+roadmap-why-outcome = Certification needs at least one outcome that meets its standard: report broadband, air quality or a priority of your own.
+roadmap-why-in-progress = Already under way: finishing it is the quickest gain.
+roadmap-why-finishes-area = The last criterion left in { $area }: meeting it completes the area.
+roadmap-why-priority-area = In { $area }, an area you marked as a priority.
+roadmap-why-closest-area = Next in { $area }, among the areas closest to complete.
+roadmap-why-balance = Keeps { $area } moving, so that no area is left behind.
+roadmap-outcome-step = Meet an outcome standard
+roadmap-progress-heading = Progress
+roadmap-changes = Since the assessment of { $date }:
+roadmap-gained = Gained
+roadmap-lost = Lost
+roadmap-no-changes = No change in the criteria met.
+roadmap-first = This is the city’s first assessment.
+roadmap-history-caption = Criteria met at each assessment
+roadmap-chart-desc = A line of criteria met at each assessment, oldest first, with the Silver, Gold and Platinum thresholds as dashed lines.
+roadmap-chart-table-note = The table below gives the same figures.
+roadmap-areas-caption = Share of criteria met, by practice area
+roadmap-areas-legend = Bars: your city. Orange marks: the median of discoverable peer cities. The table below gives the same figures.
+roadmap-col-date = Date
+roadmap-col-met = Criteria met
+roadmap-col-level = Level
+roadmap-col-area = Practice area
+roadmap-col-city = Your city
+roadmap-col-median = Peers’ median
+roadmap-col-criterion = Criterion
+roadmap-col-status = Status
+roadmap-none-title = No assessment yet
+roadmap-none-body = { $city } has not submitted a self-assessment yet. Its roadmap appears after the first one.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %B %-d, %Y
 format-time = %-I:%M %p %Z

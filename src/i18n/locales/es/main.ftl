@@ -212,6 +212,71 @@ intake-csv-header = La primera línea debe nombrar las columnas: code,status,evi
 intake-csv-unreadable = Esto no es un CSV legible: { $detail }
 intake-content-type = Envíe la autoevaluación como application/json o como text/csv.
 
+## Roadmap
+status-met = Cumplido
+status-in-progress = En curso
+status-not-started = Sin iniciar
+roadmap-title = Hoja de ruta de { $city }
+roadmap-summary-heading = Resumen
+roadmap-summary = { $met } de { $total } criterios cumplidos ({ $percent } %).
+roadmap-level = Nivel alcanzado: { $level }.
+roadmap-not-certified = Todavía sin nivel de certificación.
+roadmap-not-certified-short = Sin certificar
+roadmap-next-level = { $needed ->
+    [one] Falta un criterio para { $level }.
+   *[other] Faltan { $needed } criterios para { $level }.
+}
+roadmap-no-opportunities = Ninguna área de práctica está por debajo de la mediana de los pares.
+roadmap-top-level = Platino es el nivel más alto: mantenga todos los criterios cumplidos.
+roadmap-outcome-met = Al menos un resultado cumple su estándar.
+roadmap-outcome-not-met = Ningún resultado cumple todavía su estándar: la certificación necesita uno.
+roadmap-eligible = { $city } puede postularse a la certificación: al menos 30.000 habitantes, en las Américas.
+roadmap-ineligible = { $city } todavía no puede postularse a la certificación:
+roadmap-ineligible-population = el programa pide al menos 30.000 habitantes;
+roadmap-ineligible-country = el programa está abierto a ciudades de Estados Unidos, Canadá, México, Centroamérica y Sudamérica.
+roadmap-submitted = Según la autoevaluación enviada el { $date }.
+roadmap-csv = Descargar los pasos (CSV)
+roadmap-standing-heading = Dónde está su ciudad
+roadmap-strengths = Fortalezas
+roadmap-opportunities = Oportunidades
+roadmap-area-vs-peers = { $area }: { $percent } % cumplido; mediana de las ciudades pares { $median } %.
+roadmap-no-peers = Todavía ninguna ciudad par visible tiene una autoevaluación con la que comparar.
+roadmap-leading = Criterios que su ciudad cumple y menos de la mitad de sus pares:
+roadmap-equity-heading = Equidad
+roadmap-equity-intro = Datos desagregados, voz de los residentes y diversidad de proveedores: { $met } de { $total } criterios cumplidos.
+roadmap-steps-heading = Próximos pasos
+roadmap-no-steps = Todos los criterios se cumplen y un resultado cumple su estándar: manténgalos así.
+roadmap-toward = cuenta para { $level }
+roadmap-horizon = en { $months } meses
+roadmap-why-outcome = La certificación necesita al menos un resultado que cumpla su estándar: informe banda ancha, calidad del aire o una prioridad propia.
+roadmap-why-in-progress = Ya está en marcha: terminarlo es el avance más rápido.
+roadmap-why-finishes-area = El último criterio pendiente en { $area }: cumplirlo completa el área.
+roadmap-why-priority-area = En { $area }, un área que marcó como prioridad.
+roadmap-why-closest-area = El siguiente en { $area }, entre las áreas más cerca de completarse.
+roadmap-why-balance = Mantiene en marcha { $area }, para que ninguna área quede atrás.
+roadmap-outcome-step = Cumplir un estándar de resultado
+roadmap-progress-heading = Avance
+roadmap-changes = Desde la autoevaluación del { $date }:
+roadmap-gained = Ganados
+roadmap-lost = Perdidos
+roadmap-no-changes = Sin cambios en los criterios cumplidos.
+roadmap-first = Es la primera autoevaluación de la ciudad.
+roadmap-history-caption = Criterios cumplidos en cada autoevaluación
+roadmap-chart-desc = Una línea con los criterios cumplidos en cada autoevaluación, de la más antigua a la más reciente, con los umbrales de Plata, Oro y Platino en líneas discontinuas.
+roadmap-chart-table-note = La tabla siguiente da las mismas cifras.
+roadmap-areas-caption = Proporción de criterios cumplidos, por área de práctica
+roadmap-areas-legend = Barras: su ciudad. Marcas naranjas: la mediana de las ciudades pares visibles. La tabla siguiente da las mismas cifras.
+roadmap-col-date = Fecha
+roadmap-col-met = Criterios cumplidos
+roadmap-col-level = Nivel
+roadmap-col-area = Área de práctica
+roadmap-col-city = Su ciudad
+roadmap-col-median = Mediana de los pares
+roadmap-col-criterion = Criterio
+roadmap-col-status = Estado
+roadmap-none-title = Todavía no hay autoevaluación
+roadmap-none-body = { $city } todavía no ha enviado una autoevaluación. Su hoja de ruta aparece después de la primera.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z

@@ -212,6 +212,71 @@ intake-csv-header = La première ligne doit nommer les colonnes : code,status,ev
 intake-csv-unreadable = Ce n’est pas un CSV lisible : { $detail }
 intake-content-type = Envoyez l’autoévaluation en application/json ou en text/csv.
 
+## Roadmap
+status-met = Rempli
+status-in-progress = En cours
+status-not-started = Pas commencé
+roadmap-title = Feuille de route de { $city }
+roadmap-summary-heading = Résumé
+roadmap-summary = { $met } critères remplis sur { $total } ({ $percent } %).
+roadmap-level = Niveau atteint : { $level }.
+roadmap-not-certified = Pas encore de niveau de certification.
+roadmap-not-certified-short = Non certifiée
+roadmap-next-level = { $needed ->
+    [one] Encore un critère pour atteindre le niveau { $level }.
+   *[other] Encore { $needed } critères pour atteindre le niveau { $level }.
+}
+roadmap-no-opportunities = Aucun domaine de pratique n’est sous la médiane des pairs.
+roadmap-top-level = Platine est le niveau le plus élevé : gardez tous les critères remplis.
+roadmap-outcome-met = Au moins un résultat atteint sa norme.
+roadmap-outcome-not-met = Aucun résultat n’atteint encore sa norme : la certification en demande un.
+roadmap-eligible = { $city } peut se porter candidate à la certification : au moins 30 000 habitants, dans les Amériques.
+roadmap-ineligible = { $city } ne peut pas encore se porter candidate à la certification :
+roadmap-ineligible-population = le programme demande au moins 30 000 habitants ;
+roadmap-ineligible-country = le programme est ouvert aux villes des États-Unis, du Canada, du Mexique, d’Amérique centrale et d’Amérique du Sud.
+roadmap-submitted = D’après l’autoévaluation envoyée le { $date }.
+roadmap-csv = Télécharger les étapes (CSV)
+roadmap-standing-heading = Où en est votre ville
+roadmap-strengths = Points forts
+roadmap-opportunities = Marges de progrès
+roadmap-area-vs-peers = { $area } : { $percent } % rempli ; médiane des villes pairs { $median } %.
+roadmap-no-peers = Aucune ville pair visible n’a encore d’autoévaluation à comparer.
+roadmap-leading = Critères que votre ville remplit et moins de la moitié de ses pairs :
+roadmap-equity-heading = Équité
+roadmap-equity-intro = Données désagrégées, voix des habitants et diversité des fournisseurs : { $met } critères remplis sur { $total }.
+roadmap-steps-heading = Prochaines étapes
+roadmap-no-steps = Tous les critères sont remplis et un résultat atteint sa norme : gardez le cap.
+roadmap-toward = compte pour le niveau { $level }
+roadmap-horizon = d’ici { $months } mois
+roadmap-why-outcome = La certification demande au moins un résultat qui atteint sa norme : déclarez l’accès à Internet haute vitesse, la qualité de l’air ou une priorité propre.
+roadmap-why-in-progress = Déjà en cours : l’achever est le gain le plus rapide.
+roadmap-why-finishes-area = Le dernier critère restant en { $area } : le remplir complète le domaine.
+roadmap-why-priority-area = En { $area }, un domaine que vous avez marqué comme prioritaire.
+roadmap-why-closest-area = Le suivant en { $area }, parmi les domaines les plus proches d’être complets.
+roadmap-why-balance = Fait avancer { $area }, pour qu’aucun domaine ne reste en arrière.
+roadmap-outcome-step = Atteindre une norme de résultat
+roadmap-progress-heading = Progrès
+roadmap-changes = Depuis l’autoévaluation du { $date } :
+roadmap-gained = Gagnés
+roadmap-lost = Perdus
+roadmap-no-changes = Aucun changement dans les critères remplis.
+roadmap-first = C’est la première autoévaluation de la ville.
+roadmap-history-caption = Critères remplis à chaque autoévaluation
+roadmap-chart-desc = Une courbe des critères remplis à chaque autoévaluation, de la plus ancienne à la plus récente, avec les seuils Argent, Or et Platine en pointillés.
+roadmap-chart-table-note = Le tableau ci-dessous donne les mêmes chiffres.
+roadmap-areas-caption = Part des critères remplis, par domaine de pratique
+roadmap-areas-legend = Barres : votre ville. Repères orange : la médiane des villes pairs visibles. Le tableau ci-dessous donne les mêmes chiffres.
+roadmap-col-date = Date
+roadmap-col-met = Critères remplis
+roadmap-col-level = Niveau
+roadmap-col-area = Domaine de pratique
+roadmap-col-city = Votre ville
+roadmap-col-median = Médiane des pairs
+roadmap-col-criterion = Critère
+roadmap-col-status = Statut
+roadmap-none-title = Pas encore d’autoévaluation
+roadmap-none-body = { $city } n’a pas encore envoyé d’autoévaluation. Sa feuille de route apparaît après la première.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d %B %Y
 format-time = %H:%M %Z

@@ -212,6 +212,71 @@ intake-csv-header = A primeira linha deve nomear as colunas: code,status,evidenc
 intake-csv-unreadable = Isto não é um CSV legível: { $detail }
 intake-content-type = Envie a autoavaliação como application/json ou como text/csv.
 
+## Roadmap
+status-met = Atendido
+status-in-progress = Em andamento
+status-not-started = Não iniciado
+roadmap-title = Roteiro de { $city }
+roadmap-summary-heading = Resumo
+roadmap-summary = { $met } de { $total } critérios atendidos ({ $percent }%).
+roadmap-level = Nível alcançado: { $level }.
+roadmap-not-certified = Ainda sem nível de certificação.
+roadmap-not-certified-short = Não certificada
+roadmap-next-level = { $needed ->
+    [one] Falta um critério para { $level }.
+   *[other] Faltam { $needed } critérios para { $level }.
+}
+roadmap-no-opportunities = Nenhuma área de prática está abaixo da mediana das pares.
+roadmap-top-level = Platina é o nível mais alto: mantenha todos os critérios atendidos.
+roadmap-outcome-met = Pelo menos um resultado atende ao seu padrão.
+roadmap-outcome-not-met = Nenhum resultado atende ainda ao seu padrão: a certificação precisa de um.
+roadmap-eligible = { $city } pode se candidatar à certificação: pelo menos 30.000 habitantes, nas Américas.
+roadmap-ineligible = { $city } ainda não pode se candidatar à certificação:
+roadmap-ineligible-population = o programa pede pelo menos 30.000 habitantes;
+roadmap-ineligible-country = o programa é aberto a cidades dos Estados Unidos, Canadá, México, América Central e América do Sul.
+roadmap-submitted = Segundo a autoavaliação enviada em { $date }.
+roadmap-csv = Baixar os passos (CSV)
+roadmap-standing-heading = Onde sua cidade está
+roadmap-strengths = Pontos fortes
+roadmap-opportunities = Oportunidades
+roadmap-area-vs-peers = { $area }: { $percent }% atendido; mediana das cidades pares { $median }%.
+roadmap-no-peers = Nenhuma cidade par visível tem ainda uma autoavaliação para comparar.
+roadmap-leading = Critérios que sua cidade atende e menos da metade das pares também:
+roadmap-equity-heading = Equidade
+roadmap-equity-intro = Dados desagregados, voz dos moradores e diversidade de fornecedores: { $met } de { $total } critérios atendidos.
+roadmap-steps-heading = Próximos passos
+roadmap-no-steps = Todos os critérios estão atendidos e um resultado atende ao seu padrão: mantenha assim.
+roadmap-toward = conta para { $level }
+roadmap-horizon = em { $months } meses
+roadmap-why-outcome = A certificação precisa de pelo menos um resultado que atenda ao seu padrão: informe banda larga, qualidade do ar ou uma prioridade própria.
+roadmap-why-in-progress = Já está em andamento: concluí-lo é o ganho mais rápido.
+roadmap-why-finishes-area = O último critério pendente em { $area }: atendê-lo completa a área.
+roadmap-why-priority-area = Em { $area }, uma área que você marcou como prioridade.
+roadmap-why-closest-area = O próximo em { $area }, entre as áreas mais perto de se completar.
+roadmap-why-balance = Mantém { $area } em movimento, para que nenhuma área fique para trás.
+roadmap-outcome-step = Atender a um padrão de resultado
+roadmap-progress-heading = Progresso
+roadmap-changes = Desde a autoavaliação de { $date }:
+roadmap-gained = Ganhos
+roadmap-lost = Perdidos
+roadmap-no-changes = Nenhuma mudança nos critérios atendidos.
+roadmap-first = Esta é a primeira autoavaliação da cidade.
+roadmap-history-caption = Critérios atendidos em cada autoavaliação
+roadmap-chart-desc = Uma linha com os critérios atendidos em cada autoavaliação, da mais antiga à mais recente, com os limites de Prata, Ouro e Platina em linhas tracejadas.
+roadmap-chart-table-note = A tabela a seguir traz os mesmos números.
+roadmap-areas-caption = Proporção de critérios atendidos, por área de prática
+roadmap-areas-legend = Barras: sua cidade. Marcas laranja: a mediana das cidades pares visíveis. A tabela a seguir traz os mesmos números.
+roadmap-col-date = Data
+roadmap-col-met = Critérios atendidos
+roadmap-col-level = Nível
+roadmap-col-area = Área de prática
+roadmap-col-city = Sua cidade
+roadmap-col-median = Mediana das pares
+roadmap-col-criterion = Critério
+roadmap-col-status = Status
+roadmap-none-title = Ainda não há autoavaliação
+roadmap-none-body = { $city } ainda não enviou uma autoavaliação. O roteiro aparece depois da primeira.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z

@@ -1,0 +1,152 @@
+//! HTTP for roadmaps: the page, the JSON and the CSV export, all private to the
+//! city's people and program admins, all built from the same `Roadmap`.
+
+use std::sync::Arc;
+
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpResponse, route, web};
+
+use super::build::{self, CityFacts, Roadmap, Snapshot};
+use crate::accounts::cities::City;
+use crate::accounts::guard;
+use crate::accounts::identity::CurrentUser;
+use crate::accounts::policy::Action;
+use crate::accounts::sign_in::html;
+use crate::assessment::db as assessments;
+use crate::assessment::outcomes::Region;
+use crate::db::{self, DbPool};
+use crate::error::{ApiError, ErrorKind, PageError};
+use crate::i18n::Lang;
+use crate::standard::{Catalog, Standards};
+use crate::web::PageContext;
+
+/// The city's roadmap from its latest assessment; None before the first one.
+async fn load(
+    pool: &DbPool,
+    standards: &Standards,
+    city: &City,
+) -> anyhow::Result<Option<(Arc<Catalog>, Roadmap)>> {
+    let standards = standards.clone();
+    let city = city.clone();
+    db::run(pool, move |conn| {
+        let rows = assessments::list_for_city(conn, city.id)?;
+        let Some(latest) = rows.first().cloned() else {
+            return Ok(None);
+        };
+        let Some(catalog) = standards.get(&latest.standard).cloned() else {
+            anyhow::bail!(
+                "assessment {} answers unknown standard {}",
+                latest.id,
+                latest.standard
+            );
+        };
+        let history: Vec<Snapshot> = rows
+            .iter()
+            .rev()
+            .filter(|r| r.standard == latest.standard)
+            .map(|r| {
+                let met = (r.met_mask as u64).count_ones() as usize;
+                Snapshot {
+                    id: r.id,
+                    submitted_at: r.submitted_at,
+                    met,
+                    level: catalog.level_for(met),
+                    mask: r.met_mask as u64,
+                }
+            })
+            .collect();
+        let full = assessments::load_full(conn, latest)?;
+        let peers = assessments::discoverable_latest_masks(conn, &catalog.id, city.id)?;
+        let facts = CityFacts {
+            country: city.country.clone(),
+            region: Region::from_code(&city.region).unwrap_or(Region::UsCanada),
+            population: city.population,
+        };
+        let roadmap = build::build(&catalog, &facts, &full, history, &peers);
+        Ok(Some((catalog, roadmap)))
+    })
+    .await
+}
+
+fn view_city(c: &City) -> Action {
+    Action::ViewCityPrivate { city_id: c.id }
+}
+
+/// A city's roadmap: score, level, standing, ordered next steps and progress.
+#[utoipa::path(
+    get,
+    path = "/api/v1/cities/{slug}/roadmap",
+    tag = "roadmaps",
+    security(("bearer" = [])),
+    params(("slug" = String, Path, description = "The city's slug")),
+    responses(
+        (status = 200, description = "The roadmap from the latest assessment", body = Roadmap),
+        (status = 401, description = "Not signed in", body = crate::error::ErrorBody),
+        (status = 403, description = "Not one of the city's people", body = crate::error::ErrorBody),
+        (status = 404, description = "No such city, or no assessment yet", body = crate::error::ErrorBody)
+    )
+)]
+#[route("/api/v1/cities/{slug}/roadmap", method = "GET", method = "HEAD")]
+pub async fn roadmap_api(
+    user: CurrentUser,
+    lang: Lang,
+    slug: web::Path<String>,
+    pool: web::Data<DbPool>,
+    standards: web::Data<Standards>,
+) -> Result<HttpResponse, ApiError> {
+    let city = guard::city_for(&pool, user.user(), slug.into_inner(), view_city)
+        .await
+        .map_err(|r| r.api(lang))?;
+    let (_, roadmap) = load(&pool, &standards, &city)
+        .await
+        .map_err(|e| ApiError::internal(lang, e))?
+        .ok_or_else(|| ApiError::not_found(lang, "assessment"))?;
+    Ok(HttpResponse::Ok().json(roadmap))
+}
+
+#[route("/cities/{slug}/roadmap", method = "GET", method = "HEAD")]
+pub async fn roadmap_page(
+    user: CurrentUser,
+    page: PageContext,
+    slug: web::Path<String>,
+    pool: web::Data<DbPool>,
+    standards: web::Data<Standards>,
+) -> Result<HttpResponse, PageError> {
+    let lang = page.lang;
+    let city = guard::city_for(&pool, user.user(), slug.into_inner(), view_city)
+        .await
+        .map_err(|r| r.page(lang))?;
+    let loaded = load(&pool, &standards, &city)
+        .await
+        .map_err(|e| PageError::internal(lang, e))?;
+    let markup = match loaded {
+        Some((catalog, roadmap)) => super::views::roadmap_page(&page, &city, &catalog, &roadmap),
+        None => super::views::no_assessment_page(&page, &city),
+    };
+    Ok(html(StatusCode::OK, markup))
+}
+
+/// The steps as CSV, in the page's language, for spreadsheets and leadership.
+#[route("/cities/{slug}/roadmap.csv", method = "GET", method = "HEAD")]
+pub async fn roadmap_csv(
+    user: CurrentUser,
+    lang: Lang,
+    slug: web::Path<String>,
+    pool: web::Data<DbPool>,
+    standards: web::Data<Standards>,
+) -> Result<HttpResponse, PageError> {
+    let city = guard::city_for(&pool, user.user(), slug.into_inner(), view_city)
+        .await
+        .map_err(|r| r.page(lang))?;
+    let (catalog, roadmap) = load(&pool, &standards, &city)
+        .await
+        .map_err(|e| PageError::internal(lang, e))?
+        .ok_or_else(|| PageError::new(lang, ErrorKind::NotFound))?;
+    let body = super::export::steps_csv(lang, &catalog, &roadmap)
+        .map_err(|e| PageError::internal(lang, e))?;
+    let file = format!("attachment; filename=\"roadmap-{}.csv\"", city.slug);
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((header::CONTENT_DISPOSITION, file))
+        .body(body))
+}

@@ -1,0 +1,162 @@
+//! The roadmap from a city's assessments: JSON, page and CSV, with the standing,
+//! ordered steps, progress since the previous assessment and peer medians.
+
+use diesel::prelude::*;
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, criterion_codes, full_assessment};
+
+async fn submit(app: &TestApp, token: &str, slug: &str, body: &Value) {
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/cities/{slug}/assessments")))
+        .bearer_auth(token)
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201, "{}", response.text().await.unwrap());
+}
+
+async fn roadmap_json(app: &TestApp, token: &str, slug: &str) -> Value {
+    let response = app
+        .get_as(token, &format!("/api/v1/cities/{slug}/roadmap"))
+        .await;
+    assert_eq!(response.status(), 200);
+    response.json().await.unwrap()
+}
+
+/// A city with a member; returns the member's token.
+fn city(app: &TestApp, slug: &str) -> String {
+    app.create_city(slug);
+    let email = format!("staff@{slug}.example");
+    app.create_user(&email, "member", Some(slug));
+    app.token_for(&email)
+}
+
+#[tokio::test]
+async fn the_roadmap_orders_steps_and_shows_what_changed() {
+    let app = TestApp::spawn().await;
+    let token = city(&app, "akron");
+    submit(&app, &token, "akron", &full_assessment(20)).await;
+    let codes = criterion_codes();
+    let mut second = full_assessment(28);
+    second["answers"][codes[0].as_str()] = json!("not_started");
+    second["answers"][codes[40].as_str()] = json!("in_progress");
+    second["outcomes"] = json!({});
+    submit(&app, &token, "akron", &second).await;
+
+    let roadmap = roadmap_json(&app, &token, "akron").await;
+    assert_eq!(roadmap["score"]["met"], 27);
+    assert_eq!(roadmap["score"]["level"], "silver");
+    assert_eq!(roadmap["next_level"], json!({"level": "gold", "needed": 3}));
+    assert_eq!(roadmap["eligibility"]["eligible"], true);
+    assert_eq!(roadmap["history"].as_array().unwrap().len(), 2);
+    let gained: Vec<&str> = roadmap["changes"]["gained"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert_eq!(
+        gained,
+        codes[20..28].iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    assert_eq!(roadmap["changes"]["lost"], json!([codes[0]]));
+    let steps = roadmap["steps"].as_array().unwrap();
+    // No outcome reported: that is a step of its own, first; then the work under way.
+    assert_eq!(steps[0]["code"], "outcome");
+    assert_eq!(steps[1]["code"], codes[40].as_str());
+    assert_eq!(steps[1]["why"], "in_progress");
+    assert_eq!(steps[1]["horizon_months"], 3);
+    assert_eq!(steps[1]["toward"], "gold");
+    assert_eq!(steps.len(), 1 + 43 - 27);
+    assert!(
+        steps
+            .iter()
+            .all(|s| s["peers"] == json!([]) && s["threads"] == json!([]))
+    );
+    let equity: Vec<&str> = roadmap["equity"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(equity, ["DM7", "DM8", "OD4", "RDC5", "RDC8"]);
+}
+
+#[tokio::test]
+async fn areas_compare_with_discoverable_peers_only() {
+    use peerhall::schema::cities;
+    let app = TestApp::spawn().await;
+    let token = city(&app, "mesa");
+    let peer = city(&app, "gilbert");
+    submit(&app, &token, "mesa", &full_assessment(9)).await;
+    submit(&app, &peer, "gilbert", &full_assessment(43)).await;
+    let roadmap = roadmap_json(&app, &token, "mesa").await;
+    assert_eq!(roadmap["areas"][0]["area"], "DM");
+    assert_eq!(roadmap["areas"][0]["peer_median"], 100.0);
+    assert_eq!(roadmap["opportunities"].as_array().unwrap().len(), 7);
+
+    diesel::update(cities::table.filter(cities::slug.eq("gilbert")))
+        .set(cities::discoverable.eq(false))
+        .execute(&mut app.conn())
+        .unwrap();
+    let roadmap = roadmap_json(&app, &token, "mesa").await;
+    assert_eq!(roadmap["areas"][0]["peer_median"], Value::Null);
+}
+
+#[tokio::test]
+async fn the_page_and_the_csv_tell_the_same_roadmap_in_the_readers_language() {
+    let app = TestApp::spawn().await;
+    let token = city(&app, "tandil");
+    submit(&app, &token, "tandil", &full_assessment(31)).await;
+    submit(&app, &token, "tandil", &full_assessment(33)).await;
+    let page = app
+        .get_as(&token, "/cities/tandil/roadmap?lang=es")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<h1>Hoja de ruta de tandil</h1>"), "{page}");
+    assert!(page.contains("33 de 43 criterios cumplidos"));
+    assert!(page.contains("Faltan 4 criterios para Platino."));
+    assert!(
+        page.contains("role=\"img\""),
+        "the charts are images with text"
+    );
+    assert!(page.contains("<caption>Criterios cumplidos en cada autoevaluación</caption>"));
+    assert!(page.contains("<ol class=\"steps\">"));
+
+    let response = app
+        .get_as(&token, "/cities/tandil/roadmap.csv?lang=fr")
+        .await;
+    assert_eq!(response.status(), 200);
+    assert!(
+        response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let csv = response.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "order,code,area,status,toward,horizon_months,step,why"
+    );
+    assert_eq!(lines.len(), 1 + (43 - 33));
+    assert!(lines[1].contains("Platine"), "{csv}");
+}
+
+#[tokio::test]
+async fn before_the_first_assessment_there_is_no_roadmap_yet() {
+    let app = TestApp::spawn().await;
+    let token = city(&app, "ames");
+    let response = app.get_as(&token, "/api/v1/cities/ames/roadmap").await;
+    assert_eq!(response.status(), 404);
+    let body: Value = response.json().await.unwrap();
+    assert!(body["fields"]["assessment"].is_string());
+    let page = app.get_as(&token, "/cities/ames/roadmap").await;
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains("No assessment yet"));
+}
