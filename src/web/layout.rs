@@ -50,6 +50,9 @@ fn account_links(page: &PageContext) -> Markup {
                 @if user.role == Role::ProgramAdmin {
                     a href="/admin" { (lang.t("layout-admin")) }
                 }
+                @if let Some(slug) = &user.city_slug {
+                    a href={ "/cities/" (slug) "/roadmap" } { (lang.t("layout-roadmap")) }
+                }
                 @if let (Role::CityAdmin, Some(slug)) = (user.role, &user.city_slug) {
                     a href={ "/cities/" (slug) "/people" } { (lang.t("layout-people")) }
                 }

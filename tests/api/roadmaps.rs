@@ -127,6 +127,11 @@ async fn the_page_and_the_csv_tell_the_same_roadmap_in_the_readers_language() {
     );
     assert!(page.contains("<caption>Criterios cumplidos en cada autoevaluación</caption>"));
     assert!(page.contains("<ol class=\"steps\">"));
+    let profile = app.get_as(&token, "/profile").await.text().await.unwrap();
+    assert!(
+        profile.contains("href=\"/cities/tandil/roadmap\""),
+        "the header leads a city's people to its roadmap"
+    );
 
     let response = app
         .get_as(&token, "/cities/tandil/roadmap.csv?lang=fr")

@@ -152,6 +152,7 @@ error-city-population = The population cannot be negative.
 error-city-exists = A city with this slug already exists.
 layout-admin = Administration
 layout-people = People
+layout-roadmap = Roadmap
 error-role = Choose one of the four roles.
 error-invite-city = Choose the city this person works for.
 admin-title = Program administration

@@ -152,6 +152,7 @@ error-city-population = La población no puede ser negativa.
 error-city-exists = Ya existe una ciudad con este identificador.
 layout-admin = Administración
 layout-people = Personas
+layout-roadmap = Hoja de ruta
 error-role = Elija uno de los cuatro roles.
 error-invite-city = Elija la ciudad para la que trabaja esta persona.
 admin-title = Administración del programa

@@ -152,6 +152,7 @@ error-city-population = La population ne peut pas être négative.
 error-city-exists = Une ville avec cet identifiant existe déjà.
 layout-admin = Administration
 layout-people = Personnes
+layout-roadmap = Feuille de route
 error-role = Choisissez l’un des quatre rôles.
 error-invite-city = Choisissez la ville pour laquelle cette personne travaille.
 admin-title = Administration du programme

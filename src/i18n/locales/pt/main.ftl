@@ -152,6 +152,7 @@ error-city-population = A população não pode ser negativa.
 error-city-exists = Já existe uma cidade com este identificador.
 layout-admin = Administração
 layout-people = Pessoas
+layout-roadmap = Roteiro
 error-role = Escolha um dos quatro papéis.
 error-invite-city = Escolha a cidade para a qual esta pessoa trabalha.
 admin-title = Administração do programa
