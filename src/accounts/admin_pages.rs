@@ -1,6 +1,7 @@
 //! The program admin's page: create cities, invite anyone (moderators and
 //! program staff included), and read the audit log.
 
+use crate::web::{html, see_other};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, route, web};
 use diesel::Connection;
@@ -13,7 +14,6 @@ use super::cities::{self, NewCity};
 use super::identity::CurrentUser;
 use super::invitations::create_invitation;
 use super::policy::{self, Action};
-use super::sign_in::{html, see_other};
 use super::users::{EmailAddress, Role};
 use crate::db::{self, DbPool};
 use crate::email::Mailer;

@@ -1,12 +1,12 @@
 //! A city's own settings, changed by its city admins (or program admins).
 
+use crate::web::see_other;
 use actix_web::{HttpResponse, route, web};
 use diesel::Connection;
 use serde::Deserialize;
 
 use super::identity::CurrentUser;
 use super::invitations::managed_city;
-use super::sign_in::see_other;
 use super::{audit, cities};
 use crate::db::{self, DbPool};
 use crate::error::PageError;

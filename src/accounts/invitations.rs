@@ -2,6 +2,7 @@
 //! invitee's first visit, where they choose language and time zone and arrive
 //! signed in.
 
+use crate::web::{html, see_other};
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, route, web};
@@ -14,7 +15,7 @@ use super::email_tokens::{self, Purpose};
 use super::identity::CurrentUser;
 use super::policy::{self, Action};
 use super::profile::{PreferencesForm, parse_preferences};
-use super::sign_in::{begin_session, html, see_other};
+use super::sign_in::begin_session;
 use super::users::{self, EmailAddress, NewUser, Role, User, UserRow, now};
 use super::{audit, invite_views as views, sessions};
 use crate::db::{self, DbConnection, DbPool};

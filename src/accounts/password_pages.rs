@@ -1,5 +1,6 @@
 //! Signing in with a password, and setting one on the profile page.
 
+use crate::web::{html, see_other};
 use actix_session::Session;
 use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse, route, web};
@@ -7,7 +8,7 @@ use serde::Deserialize;
 
 use super::identity::CurrentUser;
 use super::limits::SignInLimits;
-use super::sign_in::{begin_session, html, see_other};
+use super::sign_in::begin_session;
 use super::users::{self, EmailAddress, now};
 use super::{passwords, sessions, views};
 use crate::db::{self, DbPool};

@@ -1,6 +1,7 @@
 //! One's own account: the profile page (name, language, time zone, API
 //! tokens) and `GET /api/v1/me`.
 
+use crate::web::{html, see_other};
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, route, web};
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,6 @@ use utoipa::ToSchema;
 
 use super::api_tokens::{self, ApiToken};
 use super::identity::CurrentUser;
-use super::sign_in::{html, see_other};
 use super::users::{self, Preferences, Role, now, parse_time_zone};
 use super::views::{self, ProfileForm, ProfileView};
 use crate::db::{self, DbPool};

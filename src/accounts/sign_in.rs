@@ -5,6 +5,7 @@
 //! Opening the link shows a button; only pressing it (a POST) uses the link,
 //! so mail scanners that follow links cannot spend it.
 
+use crate::web::{html, see_other};
 use std::net::IpAddr;
 
 use actix_session::Session;
@@ -215,16 +216,4 @@ pub(super) fn begin_session(
     session
         .insert(SESSION_TOKEN, token)
         .map_err(|e| PageError::internal(lang, anyhow::anyhow!("{e}")))
-}
-
-pub fn see_other(location: &str) -> HttpResponse {
-    HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.to_owned()))
-        .finish()
-}
-
-pub fn html(status: actix_web::http::StatusCode, markup: Markup) -> HttpResponse {
-    HttpResponse::build(status)
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
 }

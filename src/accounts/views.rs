@@ -53,17 +53,9 @@ pub fn sign_in_page(page: &PageContext, email: &str, next: &str, error: Option<&
 }
 
 /// A page with a heading and a sentence, e.g. "check your email".
+/// A page that only says one thing, from message keys.
 pub fn message_page(page: &PageContext, title_key: &str, body_key: &str) -> Markup {
-    let lang = page.lang;
-    let title = lang.t(title_key);
-    layout(
-        page,
-        &title,
-        html! {
-            h1 { (title) }
-            p { (lang.t(body_key)) }
-        },
-    )
+    crate::web::message_page(page, &page.lang.t(title_key), &page.lang.t(body_key))
 }
 
 pub fn confirm_page(page: &PageContext, token: &str) -> Markup {

@@ -1,6 +1,7 @@
 //! HTTP for roadmaps: the page, the JSON and the CSV export, all private to the
 //! city's people and program admins, all built from the same `Roadmap`.
 
+use crate::web::html;
 use std::sync::Arc;
 
 use actix_web::http::{StatusCode, header};
@@ -11,7 +12,6 @@ use crate::accounts::cities::City;
 use crate::accounts::guard;
 use crate::accounts::identity::CurrentUser;
 use crate::accounts::policy::Action;
-use crate::accounts::sign_in::html;
 use crate::assessment::db as assessments;
 use crate::assessment::outcomes::Region;
 use crate::db::{self, DbPool};

@@ -5,6 +5,7 @@
 use maud::{Markup, html};
 
 use super::build::Roadmap;
+use super::views::area_name;
 use crate::i18n::Lang;
 use crate::standard::{Catalog, Level};
 
@@ -82,8 +83,7 @@ fn areas_chart(lang: Lang, catalog: &Catalog, roadmap: &Roadmap) -> Markup {
             title #areas-chart-title { (lang.t("roadmap-areas-caption")) }
             @for (i, area) in roadmap.areas.iter().enumerate() {
                 @let y = 20.0 + row * i as f64;
-                @let name = catalog.areas.iter().find(|a| a.code == area.area).map_or(area.area.as_str(), |a| a.name.get(lang));
-                text x="0" y=(y - 4.0) font-size="13" fill="#1b1f24" { (name) }
+                text x="0" y=(y - 4.0) font-size="13" fill="#1b1f24" { (area_name(lang, catalog, &area.area)) }
                 rect x=(bar_left) y=(y) width=(format!("{:.1}", area.percent * scale)) height="16" fill="#0b5cad" {}
                 @if let Some(median) = area.peer_median {
                     @let x = bar_left + median * scale;
@@ -155,7 +155,7 @@ pub fn progress(lang: Lang, catalog: &Catalog, roadmap: &Roadmap) -> Markup {
                     th scope="col" { (lang.t("roadmap-col-median")) }
                 } }
                 tbody { @for area in &roadmap.areas { tr {
-                    th scope="row" { (catalog.areas.iter().find(|a| a.code == area.area).map_or(area.area.as_str(), |a| a.name.get(lang))) }
+                    th scope="row" { (area_name(lang, catalog, &area.area)) }
                     td { (lang.percent(area.percent)) }
                     td { @match area.peer_median { Some(m) => (lang.percent(m)), None => "—" } }
                 } } }

@@ -9,7 +9,7 @@ use crate::accounts::cities::City;
 use crate::assessment::Status;
 use crate::i18n::{Arg, Lang};
 use crate::standard::Catalog;
-use crate::web::{PageContext, layout};
+use crate::web::{PageContext, layout, message_page};
 
 pub fn status_label(lang: Lang, status: Status) -> String {
     lang.t(match status {
@@ -19,7 +19,7 @@ pub fn status_label(lang: Lang, status: Status) -> String {
     })
 }
 
-fn area_name(lang: Lang, catalog: &Catalog, code: &str) -> String {
+pub(super) fn area_name(lang: Lang, catalog: &Catalog, code: &str) -> String {
     catalog
         .areas
         .iter()
@@ -56,15 +56,8 @@ pub fn why_sentence(lang: Lang, catalog: &Catalog, step: &Step) -> String {
 
 pub fn no_assessment_page(page: &PageContext, city: &City) -> Markup {
     let lang = page.lang;
-    let title = lang.t("roadmap-none-title");
-    layout(
-        page,
-        &title,
-        html! {
-            h1 { (title) }
-            p { (lang.t_args("roadmap-none-body", &[("city", city.name.as_str().into())])) }
-        },
-    )
+    let body = lang.t_args("roadmap-none-body", &[("city", city.name.as_str().into())]);
+    message_page(page, &lang.t("roadmap-none-title"), &body)
 }
 
 pub fn roadmap_page(

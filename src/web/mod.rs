@@ -6,12 +6,14 @@ pub mod forms;
 mod lang;
 mod layout;
 mod rejections;
+mod responses;
 pub mod serde_messages;
 pub mod session;
 
 pub use lang::{PageContext, local_path, switch_language};
 pub use layout::{error_page, layout};
 pub use rejections::{configure_extractors, not_found};
+pub use responses::{html, message_page, see_other};
 
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpResponse, http::header, route};

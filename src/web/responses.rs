@@ -1,0 +1,34 @@
+//! The plain page responses every domain's handlers send: an HTML page with a
+//! status, a redirect after a form, and a page that only says one thing.
+
+use actix_web::HttpResponse;
+use actix_web::http::{StatusCode, header};
+use maud::{Markup, html as markup};
+
+use super::{PageContext, layout};
+
+/// A rendered page with `status`.
+pub fn html(status: StatusCode, page: Markup) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .body(page.into_string())
+}
+
+/// 303 See Other, the answer to a form that worked.
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_owned()))
+        .finish()
+}
+
+/// A page with a heading and one paragraph.
+pub fn message_page(page: &PageContext, title: &str, body: &str) -> Markup {
+    layout(
+        page,
+        title,
+        markup! {
+            h1 { (title) }
+            p { (body) }
+        },
+    )
+}
