@@ -35,6 +35,7 @@ pub enum ErrorKind {
     InvalidQuery,
     InvalidPath,
     UnsupportedMediaType,
+    PayloadTooLarge,
     Unavailable,
     Internal,
 }
@@ -52,6 +53,7 @@ impl ErrorKind {
                 StatusCode::BAD_REQUEST
             }
             ErrorKind::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ErrorKind::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -70,6 +72,7 @@ impl ErrorKind {
             ErrorKind::InvalidQuery => "invalid_query",
             ErrorKind::InvalidPath => "invalid_path",
             ErrorKind::UnsupportedMediaType => "unsupported_media_type",
+            ErrorKind::PayloadTooLarge => "payload_too_large",
             ErrorKind::Unavailable => "unavailable",
             ErrorKind::Internal => "internal",
         }
@@ -88,6 +91,7 @@ impl ErrorKind {
             ErrorKind::InvalidQuery => "error-invalid-query",
             ErrorKind::InvalidPath => "error-invalid-path",
             ErrorKind::UnsupportedMediaType => "error-unsupported-media-type",
+            ErrorKind::PayloadTooLarge => "error-payload-too-large",
             ErrorKind::Unavailable => "error-unavailable",
             ErrorKind::Internal => "error-internal",
         }

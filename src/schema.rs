@@ -23,6 +23,27 @@ diesel::table! {
 }
 
 diesel::table! {
+    assessment_draft_fields (draft_id, name) {
+        draft_id -> Integer,
+        name -> Text,
+        value -> Text,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
+    assessment_drafts (id) {
+        id -> Integer,
+        city_id -> Integer,
+        standard -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        updated_by -> Nullable<Integer>,
+    }
+}
+
+diesel::table! {
     assessments (id) {
         id -> Integer,
         city_id -> Integer,
@@ -115,6 +136,10 @@ diesel::table! {
 
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(assessment_answers -> assessments (assessment_id));
+diesel::joinable!(assessment_draft_fields -> assessment_drafts (draft_id));
+diesel::joinable!(assessment_draft_fields -> users (updated_by));
+diesel::joinable!(assessment_drafts -> cities (city_id));
+diesel::joinable!(assessment_drafts -> users (updated_by));
 diesel::joinable!(assessments -> cities (city_id));
 diesel::joinable!(assessments -> users (submitted_by));
 diesel::joinable!(audit_log -> users (actor_id));
@@ -126,6 +151,8 @@ diesel::joinable!(users -> cities (city_id));
 diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     assessment_answers,
+    assessment_draft_fields,
+    assessment_drafts,
     assessments,
     audit_log,
     certifications,

@@ -164,6 +164,17 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(accounts::profile::me)
         .service(crate::assessment::handlers::list_api)
         .service(crate::assessment::submit::submit_api)
+        .service(
+            web::resource("/cities/{slug}/assessment")
+                .app_data(crate::web::form_config(crate::assessment::form::FORM_LIMIT))
+                .route(web::get().to(crate::assessment::form::show))
+                .route(web::head().to(crate::assessment::form::show))
+                .route(web::post().to(crate::assessment::form::post)),
+        )
+        .service(
+            web::resource("/cities/{slug}/assessment/upload")
+                .route(web::post().to(crate::assessment::form::upload)),
+        )
         .service(crate::roadmap::handlers::roadmap_api)
         .service(crate::roadmap::handlers::roadmap_page)
         .service(crate::roadmap::handlers::roadmap_csv)

@@ -28,20 +28,21 @@ const failures = [];
 
 let checked = 0;
 
-/** pages.txt as [{actor, path, status, post, fields, screenshot}]. */
+/** pages.txt as [{actor, path, status, post, button, fields, screenshot}]. */
 function readPages() {
   return readFileSync(join(here, 'pages.txt'), 'utf8').split('\n')
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('#'))
     .map((line) => {
       const [actor, path, ...options] = line.split(/\s+/);
-      const page = { actor, path, status: 200, post: null, fields: {}, screenshot: null };
+      const page = { actor, path, status: 200, post: null, button: null, fields: {}, screenshot: null };
       for (const option of options) {
         const [key, ...rest] = option.split('=');
         const value = rest.join('=');
         if (key === 'status') page.status = Number(value);
         else if (key === 'post') page.post = value;
         else if (key === 'screenshot') page.screenshot = value;
+        else if (key === 'button') page.button = value;
         else page.fields[key] = value;
       }
       if (!(actor in tokens) && actor !== 'anonymous') throw new Error(`pages.txt: unknown actor ${actor}`);
@@ -102,7 +103,7 @@ function fill(text, links) {
 }
 
 /** Opens `path`, fills the form posting to `action` with `fields`, submits it. */
-async function submit(page, path, action, fields) {
+async function submit(page, path, action, fields, button) {
   await page.goto(base + path);
   const form = page.locator(`main form[action="${action}"]`).first();
   for (const [name, value] of Object.entries(fields)) {
@@ -112,7 +113,7 @@ async function submit(page, path, action, fields) {
   }
   const [response] = await Promise.all([
     page.waitForNavigation(),
-    form.locator('button[type="submit"], input[type="submit"]').first().click(),
+    form.locator(button ? `button[value="${button}"]` : 'button[type="submit"], input[type="submit"]').first().click(),
   ]);
   return response;
 }
@@ -146,7 +147,7 @@ async function checkPage(browser, entry, lang, links, seen) {
   const { context, page } = await contextFor(browser, entry.actor, lang);
   try {
     const response = entry.post
-      ? await submit(page, path, fill(entry.post, links), entry.fields)
+      ? await submit(page, path, fill(entry.post, links), entry.fields, entry.button)
       : await page.goto(base + path);
     if (response.status() !== entry.status) failures.push(`${label}: status ${response.status()}, expected ${entry.status}`);
     const htmlLang = await page.evaluate(() => document.documentElement.lang);

@@ -1,8 +1,12 @@
 //! Self-assessments: immutable once submitted, one row per submission with its
-//! answers. Intake (form, JSON, CSV) and drafts arrive with the roadmap.
+//! answers, taken in by form (through a shared draft), JSON or CSV.
 
 pub mod csv_intake;
 pub mod db;
+pub mod draft;
+pub mod draft_db;
+pub mod form;
+mod form_view;
 pub mod handlers;
 pub mod intake;
 pub mod json_intake;

@@ -18,7 +18,7 @@ use crate::accounts::cities::City;
 use crate::accounts::guard;
 use crate::accounts::identity::CurrentUser;
 use crate::accounts::policy::Action;
-use crate::db::{self, DbPool};
+use crate::db::{self, DbConnection, DbPool};
 use crate::error::{ApiError, ErrorKind};
 use crate::i18n::Lang;
 use crate::roadmap::score::{AreaScore, score};
@@ -92,22 +92,30 @@ pub async fn store(
 ) -> anyhow::Result<i32> {
     let (city_id, slug, standard) = (city.id, city.slug.clone(), standard.to_owned());
     db::run(pool, move |conn| {
-        conn.transaction(|conn| {
-            let now = chrono::Utc::now().naive_utc();
-            let new = NewAssessment {
-                city_id,
-                standard: &standard,
-                assessment: &valid,
-                submitted_at: now,
-                submitted_by: Some(by),
-            };
-            let id = assessments::insert(conn, &new)?;
-            let detail = format!("#{id}, {standard}");
-            audit::record(conn, Some(by), "assessment.submit", &slug, Some(&detail))?;
-            Ok(id)
-        })
+        Ok(conn.transaction(|conn| store_in(conn, (city_id, &slug), &standard, &valid, by))?)
     })
     .await
+}
+
+/// Inserts the assessment and its audit line; run it inside a transaction.
+pub fn store_in(
+    conn: &mut DbConnection,
+    (city_id, slug): (i32, &str),
+    standard: &str,
+    valid: &ValidAssessment,
+    by: i32,
+) -> diesel::QueryResult<i32> {
+    let new = NewAssessment {
+        city_id,
+        standard,
+        assessment: valid,
+        submitted_at: chrono::Utc::now().naive_utc(),
+        submitted_by: Some(by),
+    };
+    let id = assessments::insert(conn, &new)?;
+    let detail = format!("#{id}, {standard}");
+    audit::record(conn, Some(by), "assessment.submit", slug, Some(&detail))?;
+    Ok(id)
 }
 
 /// Submit a completed assessment: JSON (`application/json`) or CSV (`text/csv`,

@@ -9,7 +9,7 @@ use crate::accounts::cities::City;
 use crate::assessment::Status;
 use crate::i18n::{Arg, Lang};
 use crate::standard::Catalog;
-use crate::web::{PageContext, layout, message_page};
+use crate::web::{PageContext, layout};
 
 pub fn status_label(lang: Lang, status: Status) -> String {
     lang.t(match status {
@@ -56,8 +56,13 @@ pub fn why_sentence(lang: Lang, catalog: &Catalog, step: &Step) -> String {
 
 pub fn no_assessment_page(page: &PageContext, city: &City) -> Markup {
     let lang = page.lang;
-    let body = lang.t_args("roadmap-none-body", &[("city", city.name.as_str().into())]);
-    message_page(page, &lang.t("roadmap-none-title"), &body)
+    let title = lang.t("roadmap-none-title");
+    let body = html! {
+        h1 { (title) }
+        p { (lang.t_args("roadmap-none-body", &[("city", city.name.as_str().into())])) }
+        p { a href={ "/cities/" (city.slug) "/assessment" } { (lang.t("roadmap-edit-assessment")) } }
+    };
+    layout(page, &title, body)
 }
 
 pub fn roadmap_page(
@@ -108,6 +113,7 @@ fn summary(lang: Lang, city: &City, catalog: &Catalog, roadmap: &Roadmap) -> Mar
             p.muted {
                 (lang.t_args("roadmap-submitted", &[("date", lang.date(roadmap.submitted_at.date()).into())]))
                 " · " a href={ "/cities/" (city.slug) "/roadmap.csv" } { (lang.t("roadmap-csv")) }
+                " · " a href={ "/cities/" (city.slug) "/assessment" } { (lang.t("roadmap-edit-assessment")) }
             }
         }
     }

@@ -58,13 +58,45 @@ impl<T: DeserializeOwned + CsrfField + 'static> FromRequest for ProtectedForm<T>
         let req = req.clone();
         Box::pin(async move {
             let form = form.await?.into_inner();
-            let bearer = Identity::of_request(&req).is_some_and(|i| i.via == AuthVia::Bearer);
-            if bearer || matches(&req.get_session(), form.csrf()) {
-                Ok(ProtectedForm(form))
-            } else {
-                Err(PageError::new(Lang::of_request(&req), ErrorKind::CsrfRejected).into())
-            }
+            verify(&req, form.csrf())?;
+            Ok(ProtectedForm(form))
         })
+    }
+}
+
+/// Checks a token that arrived some other way than a urlencoded form (a file
+/// upload's multipart field): 403 unless it matches or a bearer token came.
+pub fn verify(req: &HttpRequest, submitted: &str) -> Result<(), PageError> {
+    let bearer = Identity::of_request(req).is_some_and(|i| i.via == AuthVia::Bearer);
+    if bearer || matches(&req.get_session(), submitted) {
+        Ok(())
+    } else {
+        Err(PageError::new(
+            Lang::of_request(req),
+            ErrorKind::CsrfRejected,
+        ))
+    }
+}
+
+/// A form whose fields are not known in advance (one per criterion), read as
+/// name–value pairs in the order sent; repeated names stay repeated.
+#[derive(serde::Deserialize)]
+#[serde(transparent)]
+pub struct FormPairs(pub Vec<(String, String)>);
+
+impl FormPairs {
+    /// The first value sent under `name`.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl CsrfField for FormPairs {
+    fn csrf(&self) -> &str {
+        self.get("csrf").unwrap_or_default()
     }
 }
 

@@ -9,15 +9,24 @@ use crate::i18n::Lang;
 pub type FieldError = (&'static str, &'static str);
 
 /// The error summary at the top of a form; each line links to its field.
-/// `errors` name fields by their `id`.
+/// `errors` name fields by their `id` and give message keys.
 pub fn error_summary(lang: Lang, errors: &[(&str, &str)]) -> Markup {
+    let messages: Vec<(String, String)> = errors
+        .iter()
+        .map(|(field, key)| ((*field).to_owned(), lang.t(key)))
+        .collect();
+    error_list(lang, &messages)
+}
+
+/// The error summary for messages already written: field id and message.
+pub fn error_list(lang: Lang, errors: &[(String, String)]) -> Markup {
     html! {
         @if !errors.is_empty() {
             div.error-summary role="alert" aria-labelledby="error-summary-title" tabindex="-1" {
                 h2 #error-summary-title { (lang.t("form-error-summary")) }
                 ul {
-                    @for (field, key) in errors {
-                        li { a href={ "#" (field) } { (lang.t(key)) } }
+                    @for (field, message) in errors {
+                        li { a href={ "#" (field) } { (message) } }
                     }
                 }
             }

@@ -17,11 +17,15 @@ pub fn configure_extractors(cfg: &mut web::ServiceConfig) {
     )
     .app_data(web::QueryConfig::default().error_handler(query_error))
     .app_data(web::PathConfig::default().error_handler(path_error))
-    .app_data(
-        web::FormConfig::default()
-            .limit(64 * 1024)
-            .error_handler(form_error),
-    );
+    .app_data(form_config(64 * 1024));
+}
+
+/// Urlencoded forms up to `limit` bytes, with errors told as pages. A route with
+/// a larger form (the self-assessment) installs its own.
+pub fn form_config(limit: usize) -> web::FormConfig {
+    web::FormConfig::default()
+        .limit(limit)
+        .error_handler(form_error)
 }
 
 fn json_error(err: JsonPayloadError, req: &HttpRequest) -> actix_web::Error {

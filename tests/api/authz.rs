@@ -13,13 +13,22 @@ const ACTORS: [&str; 6] = [
     "program_admin",
 ];
 
+#[derive(Clone, Copy, PartialEq)]
+enum Body {
+    Form,
+    /// A complete, valid JSON assessment.
+    Assessment,
+    /// A complete, valid CSV assessment as a multipart file upload.
+    Upload,
+}
+
 struct Route {
     method: &'static str,
     path: &'static str,
     /// Form fields for POSTs (bearer requests need no CSRF token).
     form: &'static [(&'static str, &'static str)],
-    /// POST a complete, valid JSON assessment instead of a form.
-    assessment: bool,
+    /// What a POST carries besides `form`.
+    body: Body,
     expect: [u16; 6],
 }
 
@@ -28,7 +37,7 @@ const fn get(path: &'static str, expect: [u16; 6]) -> Route {
         method: "GET",
         path,
         form: &[],
-        assessment: false,
+        body: Body::Form,
         expect,
     }
 }
@@ -42,7 +51,7 @@ const fn post(
         method: "POST",
         path,
         form,
-        assessment: false,
+        body: Body::Form,
         expect,
     }
 }
@@ -52,9 +61,27 @@ const fn post_assessment(path: &'static str, expect: [u16; 6]) -> Route {
         method: "POST",
         path,
         form: &[],
-        assessment: true,
+        body: Body::Assessment,
         expect,
     }
+}
+
+const fn post_upload(path: &'static str, expect: [u16; 6]) -> Route {
+    Route {
+        method: "POST",
+        path,
+        form: &[],
+        body: Body::Upload,
+        expect,
+    }
+}
+
+fn csv_assessment() -> String {
+    let mut csv = "code,status,evidence\n".to_owned();
+    for code in crate::helpers::criterion_codes() {
+        csv.push_str(&format!("{code},met,\n"));
+    }
+    csv
 }
 
 const PREFERENCES: &[(&str, &str)] = &[
@@ -91,6 +118,25 @@ fn routes() -> Vec<Route> {
         post_assessment(
             "/api/v1/cities/nowhere/assessments",
             [401, 404, 404, 404, 404, 404],
+        ),
+        // The roadmap rows come after the assessment rows above have given the city one.
+        get("/cities/{city}/roadmap", [303, 403, 200, 200, 403, 200]),
+        get("/cities/{city}/roadmap.csv", [303, 403, 200, 200, 403, 200]),
+        get("/cities/nowhere/roadmap", [303, 404, 404, 404, 404, 404]),
+        get(
+            "/api/v1/cities/{city}/roadmap",
+            [401, 403, 200, 200, 403, 200],
+        ),
+        get("/cities/{city}/assessment", [303, 403, 200, 200, 403, 200]),
+        get("/cities/nowhere/assessment", [303, 404, 404, 404, 404, 404]),
+        post(
+            "/cities/{city}/assessment",
+            &[("action", "save"), ("DM1_evidence", "note {actor}")],
+            [303, 403, 303, 303, 403, 303],
+        ),
+        post_upload(
+            "/cities/{city}/assessment/upload",
+            [303, 403, 303, 303, 403, 303],
         ),
         post(
             "/profile/password",
@@ -178,10 +224,16 @@ async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
                 .iter()
                 .map(|(k, v)| (*k, v.replace("{actor}", &column.to_string())))
                 .collect();
-            let mut request = match (route.method, route.assessment) {
+            let mut request = match (route.method, route.body) {
                 ("GET", _) => app.client.get(app.url(&path)),
-                (_, true) => app.client.post(app.url(&path)).json(&full_assessment(30)),
-                _ => app.client.post(app.url(&path)).form(&form),
+                (_, Body::Assessment) => app.client.post(app.url(&path)).json(&full_assessment(30)),
+                (_, Body::Upload) => {
+                    let file = reqwest::multipart::Part::text(csv_assessment())
+                        .file_name("assessment.csv");
+                    let upload = reqwest::multipart::Form::new().part("file", file);
+                    app.client.post(app.url(&path)).multipart(upload)
+                }
+                (_, Body::Form) => app.client.post(app.url(&path)).form(&form),
             };
             if let Some(token) = token {
                 request = request.bearer_auth(token);

@@ -7,6 +7,7 @@
 mod accounts;
 mod admin;
 mod api_conventions;
+mod assessment_form;
 mod assessments;
 mod authz;
 mod binary;

@@ -1,0 +1,2 @@
+DROP TABLE assessment_draft_fields;
+DROP TABLE assessment_drafts;
