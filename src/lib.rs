@@ -16,6 +16,7 @@ pub mod error;
 pub mod health;
 pub mod home;
 pub mod i18n;
+pub mod peers;
 pub mod roadmap;
 pub mod schema;
 pub mod search;

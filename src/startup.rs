@@ -16,6 +16,7 @@ use crate::accounts::{self, identity, limits::SignInLimits};
 use crate::config::Settings;
 use crate::db::{self, DatabaseTarget, DbPool};
 use crate::email::Mailer;
+use crate::peers::PeerDirectory;
 use crate::search::SearchIndex;
 use crate::standard::Standards;
 use crate::{api, health, home, standard, web as pages};
@@ -28,6 +29,8 @@ pub struct AppState {
     pub search: SearchIndex,
     pub database: DatabaseTarget,
     pub mailer: Mailer,
+    /// Every city's matching profile, in memory.
+    pub peers: PeerDirectory,
 }
 
 impl AppState {
@@ -49,6 +52,8 @@ impl AppState {
                 "applied database migrations"
             );
         }
+        let peers = PeerDirectory::default();
+        peers.refresh_now(&mut first, standards.current()?)?;
         let search = SearchIndex::open_or_create(&settings.search.dir)?;
         let mailer = Mailer::from_settings(&settings.email, &settings.server.public_url)?;
         Ok(AppState {
@@ -57,6 +62,7 @@ impl AppState {
             search,
             database: target,
             mailer,
+            peers,
         })
     }
 }
@@ -98,7 +104,20 @@ impl Application {
 
     /// Runs until SIGINT/SIGTERM; in-flight requests get the shutdown timeout to finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let refresher = tokio::spawn(refresh_peers(self.state.clone()));
+        let stopped = self.server.await;
+        refresher.abort();
+        stopped
+    }
+}
+
+/// Other instances' writes reach this one's peer directory within minutes.
+async fn refresh_peers(state: AppState) {
+    let mut every = tokio::time::interval(Duration::from_secs(300));
+    every.tick().await;
+    loop {
+        every.tick().await;
+        crate::peers::refresh_after_write(&state.peers, &state.pool, &state.standards).await;
     }
 }
 
@@ -113,6 +132,7 @@ fn serve(
     let search = web::Data::new(state.search);
     let database = web::Data::new(state.database);
     let mailer = web::Data::new(state.mailer);
+    let peers = web::Data::new(state.peers);
     let limits = web::Data::new(SignInLimits::new(
         &settings.limits,
         settings.server.behind_proxy,
@@ -131,6 +151,7 @@ fn serve(
             .app_data(database.clone())
             .app_data(mailer.clone())
             .app_data(limits.clone())
+            .app_data(peers.clone())
             .configure(routes)
             .default_service(web::to(pages::not_found))
     })
@@ -178,6 +199,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(crate::roadmap::handlers::roadmap_api)
         .service(crate::roadmap::handlers::roadmap_page)
         .service(crate::roadmap::handlers::roadmap_csv)
+        .service(crate::peers::handlers::peers_api)
+        .service(crate::peers::handlers::peers_page)
         .service(accounts::invitations::people_page)
         .service(accounts::invitations::invite)
         .service(accounts::city_settings::save_settings)

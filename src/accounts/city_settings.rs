@@ -10,6 +10,8 @@ use super::invitations::managed_city;
 use super::{audit, cities};
 use crate::db::{self, DbPool};
 use crate::error::PageError;
+use crate::peers::PeerDirectory;
+use crate::standard::Standards;
 use crate::web::csrf::{CsrfField, ProtectedForm};
 
 #[derive(Deserialize)]
@@ -34,6 +36,8 @@ pub async fn save_settings(
     slug: web::Path<String>,
     form: ProtectedForm<SettingsForm>,
     pool: web::Data<DbPool>,
+    standards: web::Data<Standards>,
+    directory: web::Data<PeerDirectory>,
 ) -> Result<HttpResponse, PageError> {
     let lang = user.user().language;
     let (city, _) = managed_city(&pool, &user, slug.into_inner()).await?;
@@ -53,5 +57,6 @@ pub async fn save_settings(
     })
     .await
     .map_err(|e| PageError::internal(lang, e))?;
+    crate::peers::refresh_after_write(&directory, &pool, &standards).await;
     Ok(see_other(&format!("/cities/{}/people?saved=1", city.slug)))
 }

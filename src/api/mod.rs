@@ -22,6 +22,7 @@ use crate::{accounts, error, health, standard};
         crate::assessment::handlers::list_api,
         crate::assessment::submit::submit_api,
         crate::roadmap::handlers::roadmap_api,
+        crate::peers::handlers::peers_api,
         openapi_json,
     ),
     modifiers(&BearerAuth),
@@ -32,6 +33,7 @@ use crate::{accounts, error, health, standard};
         (name = "accounts", description = "People and their tokens"),
         (name = "assessments", description = "Cities' self-assessments (private to each city)"),
         (name = "roadmaps", description = "Each city's roadmap from its latest assessment (private to each city)"),
+        (name = "peers", description = "Discoverable cities most like a city, and why (private to each city)"),
         (name = "meta", description = "This document")
     )
 )]

@@ -22,6 +22,7 @@ use crate::accounts::policy::Action;
 use crate::db::{self, DbPool};
 use crate::error::{ErrorKind, PageError};
 use crate::i18n::Lang;
+use crate::peers::PeerDirectory;
 use crate::standard::{Catalog, Standards};
 use crate::web::csrf::{self, FormPairs, ProtectedForm};
 use crate::web::{PageContext, html, see_other};
@@ -116,6 +117,7 @@ pub async fn post(
     form: ProtectedForm<FormPairs>,
     pool: web::Data<DbPool>,
     standards: web::Data<Standards>,
+    directory: web::Data<PeerDirectory>,
 ) -> Result<HttpResponse, PageError> {
     let lang = page.lang;
     let (city, catalog) =
@@ -125,7 +127,9 @@ pub async fn post(
     let (now, was) = draft::read_posted(&draft::field_names(&catalog), &pairs.0);
     let user_id = user.user().id;
     if action == "submit" {
-        return submit_draft(&page, &pool, (&city, &catalog), user_id, (now, was)).await;
+        let answer = submit_draft(&page, &pool, (&city, &catalog), user_id, (now, was)).await;
+        crate::peers::refresh_after_write(&directory, &pool, &standards).await;
+        return answer;
     }
     let (city_id, cat) = (city.id, catalog.clone());
     let edit = db::run(&pool, move |conn| {
@@ -229,6 +233,9 @@ pub async fn upload(
             submit::store(&pool, &city, &catalog.id, valid, user.user().id)
                 .await
                 .map_err(|e| PageError::internal(lang, e))?;
+            if let Some(directory) = req.app_data::<web::Data<PeerDirectory>>() {
+                crate::peers::refresh_after_write(directory, &pool, &standards).await;
+            }
             Ok(see_other(&format!("/cities/{}/roadmap", city.slug)))
         }
         Err(problems) => {

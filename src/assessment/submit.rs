@@ -21,6 +21,7 @@ use crate::accounts::policy::Action;
 use crate::db::{self, DbConnection, DbPool};
 use crate::error::{ApiError, ErrorKind};
 use crate::i18n::Lang;
+use crate::peers::PeerDirectory;
 use crate::roadmap::score::{AreaScore, score};
 use crate::standard::{self, Catalog, Level, Standards};
 use crate::web::serde_messages::retell_json;
@@ -148,6 +149,7 @@ pub async fn submit_api(
     body: web::Bytes,
     pool: web::Data<DbPool>,
     standards: web::Data<Standards>,
+    directory: web::Data<PeerDirectory>,
 ) -> Result<HttpResponse, ApiError> {
     let lang = Lang::of_request(&req);
     let user = user.user();
@@ -163,6 +165,7 @@ pub async fn submit_api(
     let id = store(&pool, &city, &catalog.id, valid, user.id)
         .await
         .map_err(|e| ApiError::internal(lang, e))?;
+    crate::peers::refresh_after_write(&directory, &pool, &standards).await;
     let location = format!("/api/v1/cities/{}/assessments/{id}", city.slug);
     Ok(HttpResponse::Created()
         .insert_header((header::LOCATION, location))

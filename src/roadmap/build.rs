@@ -54,8 +54,8 @@ pub struct Step {
     pub toward: Option<Level>,
     /// 3, 6 or 12 months.
     pub horizon_months: u8,
-    /// Peer cities that meet it (filled by peer matching).
-    pub peers: Vec<String>,
+    /// The three discoverable cities most like this one that meet it.
+    pub peers: Vec<crate::peers::cards::PeerCard>,
     /// Forum threads about it (filled by search).
     pub threads: Vec<String>,
 }

@@ -17,11 +17,29 @@ use crate::assessment::outcomes::Region;
 use crate::db::{self, DbPool};
 use crate::error::{ApiError, ErrorKind, PageError};
 use crate::i18n::Lang;
+use crate::peers::PeerDirectory;
 use crate::standard::{Catalog, Standards};
 use crate::web::PageContext;
 
-/// The city's roadmap from its latest assessment; None before the first one.
+/// The city's roadmap from its latest assessment, each step with its top three
+/// peers in `lang`; None before the first assessment.
 async fn load(
+    (pool, standards, directory): (&DbPool, &Standards, &PeerDirectory),
+    city: &City,
+    lang: Lang,
+) -> anyhow::Result<Option<(Arc<Catalog>, Roadmap)>> {
+    let loaded = load_roadmap(pool, standards, city).await?;
+    Ok(loaded.map(|(catalog, mut roadmap)| {
+        let codes: Vec<String> = roadmap.steps.iter().map(|s| s.code.clone()).collect();
+        let peers = crate::peers::handlers::for_steps(lang, &catalog, directory, city, &codes, 3);
+        for (step, found) in roadmap.steps.iter_mut().zip(peers) {
+            step.peers = found;
+        }
+        (catalog, roadmap)
+    }))
+}
+
+async fn load_roadmap(
     pool: &DbPool,
     standards: &Standards,
     city: &City,
@@ -93,11 +111,12 @@ pub async fn roadmap_api(
     slug: web::Path<String>,
     pool: web::Data<DbPool>,
     standards: web::Data<Standards>,
+    directory: web::Data<PeerDirectory>,
 ) -> Result<HttpResponse, ApiError> {
     let city = guard::city_for(&pool, user.user(), slug.into_inner(), view_city)
         .await
         .map_err(|r| r.api(lang))?;
-    let (_, roadmap) = load(&pool, &standards, &city)
+    let (_, roadmap) = load((&pool, &standards, &directory), &city, lang)
         .await
         .map_err(|e| ApiError::internal(lang, e))?
         .ok_or_else(|| ApiError::not_found(lang, "assessment"))?;
@@ -111,12 +130,13 @@ pub async fn roadmap_page(
     slug: web::Path<String>,
     pool: web::Data<DbPool>,
     standards: web::Data<Standards>,
+    directory: web::Data<PeerDirectory>,
 ) -> Result<HttpResponse, PageError> {
     let lang = page.lang;
     let city = guard::city_for(&pool, user.user(), slug.into_inner(), view_city)
         .await
         .map_err(|r| r.page(lang))?;
-    let loaded = load(&pool, &standards, &city)
+    let loaded = load((&pool, &standards, &directory), &city, lang)
         .await
         .map_err(|e| PageError::internal(lang, e))?;
     let markup = match loaded {
@@ -134,11 +154,12 @@ pub async fn roadmap_csv(
     slug: web::Path<String>,
     pool: web::Data<DbPool>,
     standards: web::Data<Standards>,
+    directory: web::Data<PeerDirectory>,
 ) -> Result<HttpResponse, PageError> {
     let city = guard::city_for(&pool, user.user(), slug.into_inner(), view_city)
         .await
         .map_err(|r| r.page(lang))?;
-    let (catalog, roadmap) = load(&pool, &standards, &city)
+    let (catalog, roadmap) = load((&pool, &standards, &directory), &city, lang)
         .await
         .map_err(|e| PageError::internal(lang, e))?
         .ok_or_else(|| PageError::new(lang, ErrorKind::NotFound))?;

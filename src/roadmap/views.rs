@@ -195,6 +195,10 @@ fn steps(lang: Lang, catalog: &Catalog, roadmap: &Roadmap) -> Markup {
                         }
                         @if let Some(criterion) = catalog.criterion(&step.code) {
                             p { (criterion.guidance.get(lang)) }
+                            @if !step.peers.is_empty() {
+                                p { (lang.t_args("roadmap-step-peers", &[("code", step.code.as_str().into())])) }
+                                (crate::peers::views::card_list(lang, catalog, &step.peers))
+                            }
                         }
                     }
                 }

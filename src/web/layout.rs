@@ -52,6 +52,7 @@ fn account_links(page: &PageContext) -> Markup {
                 }
                 @if let Some(slug) = &user.city_slug {
                     a href={ "/cities/" (slug) "/roadmap" } { (lang.t("layout-roadmap")) }
+                    a href={ "/cities/" (slug) "/peers" } { (lang.t("layout-peers")) }
                 }
                 @if let (Role::CityAdmin, Some(slug)) = (user.role, &user.city_slug) {
                     a href={ "/cities/" (slug) "/people" } { (lang.t("layout-people")) }

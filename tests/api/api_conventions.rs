@@ -17,6 +17,7 @@ async fn the_openapi_document_describes_every_api_route() {
         "/api/v1/me",
         "/api/v1/cities/{slug}/assessments",
         "/api/v1/cities/{slug}/roadmap",
+        "/api/v1/cities/{slug}/peers",
         "/healthz",
     ] {
         assert!(paths.contains_key(path), "{path} is documented");

@@ -127,6 +127,15 @@ fn routes() -> Vec<Route> {
             "/api/v1/cities/{city}/roadmap",
             [401, 403, 200, 200, 403, 200],
         ),
+        get("/cities/{city}/peers", [303, 403, 200, 200, 403, 200]),
+        get(
+            "/api/v1/cities/{city}/peers",
+            [401, 403, 200, 200, 403, 200],
+        ),
+        get(
+            "/api/v1/cities/nowhere/peers",
+            [401, 404, 404, 404, 404, 404],
+        ),
         get("/cities/{city}/assessment", [303, 403, 200, 200, 403, 200]),
         get("/cities/nowhere/assessment", [303, 404, 404, 404, 404, 404]),
         post(

@@ -17,5 +17,6 @@ mod helpers;
 mod invitations;
 mod languages;
 mod migrations;
+mod peers;
 mod roadmaps;
 mod standard;

@@ -154,6 +154,7 @@ error-city-exists = A city with this slug already exists.
 layout-admin = Administration
 layout-people = People
 layout-roadmap = Roadmap
+layout-peers = Peers
 error-role = Choose one of the four roles.
 error-invite-city = Choose the city this person works for.
 admin-title = Program administration
@@ -318,6 +319,41 @@ assessment-upload-file = CSV file
 assessment-upload = Upload and submit
 assessment-upload-missing = Choose a CSV file to upload.
 roadmap-edit-assessment = Update the self-assessment
+
+## Peers
+peers-title = Peers of { $city }
+peers-intro = Cities most like yours, from their latest self-assessments. Only cities that chose to be discoverable appear here.
+peers-like-you = Peers like you
+peers-like-you-hint = The most similar cities, those one level ahead of yours first.
+peers-can-help = Cities you can help
+peers-can-help-hint = Discoverable cities that do not yet meet criteria your city meets.
+peers-none = No discoverable city matches yet.
+peers-criterion-heading = Peers for one criterion
+peers-criterion-label = Criterion
+peers-criterion-show = Show the peers
+peers-criterion-results = Cities that meet { $code }
+peers-bad-limit = The limit must be between 1 and { $max }.
+peers-reason-meets-since = meets { $code } since { $year }
+peers-reason-meets = meets { $code }
+peers-reason-level-ahead = one level ahead ({ $level })
+peers-reason-same-level = same level ({ $level })
+peers-reason-in-common = { $common } of your { $of } criteria in common
+peers-reason-similar-size = similar size
+peers-reason-language = { $language ->
+    [es] also Spanish-speaking
+    [pt] also Portuguese-speaking
+    [fr] also French-speaking
+   *[en] also English-speaking
+}
+peers-reason-region = { $region ->
+    [latin_america] also in Latin America
+   *[us_canada] also in the United States and Canada
+}
+peers-reason-can-help = { $count ->
+    [one] lacks one criterion yours meets
+   *[other] lacks { $count } criteria yours meets
+}
+roadmap-step-peers = Cities like yours that meet { $code }:
 
 ## Dates and times (chrono strftime patterns)
 format-date = %B %-d, %Y

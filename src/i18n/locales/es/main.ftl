@@ -154,6 +154,7 @@ error-city-exists = Ya existe una ciudad con este identificador.
 layout-admin = Administración
 layout-people = Personas
 layout-roadmap = Hoja de ruta
+layout-peers = Pares
 error-role = Elija uno de los cuatro roles.
 error-invite-city = Elija la ciudad para la que trabaja esta persona.
 admin-title = Administración del programa
@@ -318,6 +319,41 @@ assessment-upload-file = Archivo CSV
 assessment-upload = Subir y enviar
 assessment-upload-missing = Elija un archivo CSV para subir.
 roadmap-edit-assessment = Actualizar la autoevaluación
+
+## Peers
+peers-title = Ciudades pares de { $city }
+peers-intro = Las ciudades más parecidas a la suya, según sus últimas autoevaluaciones. Solo aparecen las ciudades que eligieron ser visibles.
+peers-like-you = Ciudades como la suya
+peers-like-you-hint = Las ciudades más parecidas, primero las que están un nivel por encima.
+peers-can-help = Ciudades a las que puede ayudar
+peers-can-help-hint = Ciudades visibles que aún no cumplen criterios que su ciudad cumple.
+peers-none = Todavía no hay ciudades visibles que coincidan.
+peers-criterion-heading = Ciudades pares para un criterio
+peers-criterion-label = Criterio
+peers-criterion-show = Mostrar las ciudades pares
+peers-criterion-results = Ciudades que cumplen { $code }
+peers-bad-limit = El límite debe estar entre 1 y { $max }.
+peers-reason-meets-since = cumple { $code } desde { $year }
+peers-reason-meets = cumple { $code }
+peers-reason-level-ahead = un nivel por encima ({ $level })
+peers-reason-same-level = mismo nivel ({ $level })
+peers-reason-in-common = { $common } de sus { $of } criterios en común
+peers-reason-similar-size = tamaño similar
+peers-reason-language = { $language ->
+    [es] también hispanohablante
+    [pt] también de habla portuguesa
+    [fr] también francófona
+   *[en] también de habla inglesa
+}
+peers-reason-region = { $region ->
+    [latin_america] también en América Latina
+   *[us_canada] también en Estados Unidos y Canadá
+}
+peers-reason-can-help = { $count ->
+    [one] le falta un criterio que la suya cumple
+   *[other] le faltan { $count } criterios que la suya cumple
+}
+roadmap-step-peers = Ciudades como la suya que cumplen { $code }:
 
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y

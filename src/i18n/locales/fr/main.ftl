@@ -154,6 +154,7 @@ error-city-exists = Une ville avec cet identifiant existe déjà.
 layout-admin = Administration
 layout-people = Personnes
 layout-roadmap = Feuille de route
+layout-peers = Pairs
 error-role = Choisissez l’un des quatre rôles.
 error-invite-city = Choisissez la ville pour laquelle cette personne travaille.
 admin-title = Administration du programme
@@ -318,6 +319,41 @@ assessment-upload-file = Fichier CSV
 assessment-upload = Téléverser et envoyer
 assessment-upload-missing = Choisissez un fichier CSV à téléverser.
 roadmap-edit-assessment = Mettre à jour l’autoévaluation
+
+## Peers
+peers-title = Villes paires de { $city }
+peers-intro = Les villes les plus proches de la vôtre, d’après leurs dernières autoévaluations. Seules les villes qui ont choisi d’être visibles apparaissent ici.
+peers-like-you = Des villes comme la vôtre
+peers-like-you-hint = Les villes les plus proches, d’abord celles qui ont un niveau d’avance.
+peers-can-help = Des villes que vous pouvez aider
+peers-can-help-hint = Des villes visibles qui ne remplissent pas encore des critères que votre ville remplit.
+peers-none = Aucune ville visible ne correspond pour l’instant.
+peers-criterion-heading = Villes paires pour un critère
+peers-criterion-label = Critère
+peers-criterion-show = Afficher les villes paires
+peers-criterion-results = Villes qui remplissent { $code }
+peers-bad-limit = La limite doit être comprise entre 1 et { $max }.
+peers-reason-meets-since = remplit { $code } depuis { $year }
+peers-reason-meets = remplit { $code }
+peers-reason-level-ahead = un niveau d’avance ({ $level })
+peers-reason-same-level = même niveau ({ $level })
+peers-reason-in-common = { $common } de vos { $of } critères en commun
+peers-reason-similar-size = taille comparable
+peers-reason-language = { $language ->
+    [es] hispanophone elle aussi
+    [pt] lusophone elle aussi
+    [fr] francophone elle aussi
+   *[en] anglophone elle aussi
+}
+peers-reason-region = { $region ->
+    [latin_america] elle aussi en Amérique latine
+   *[us_canada] elle aussi aux États-Unis ou au Canada
+}
+peers-reason-can-help = { $count ->
+    [one] il lui manque un critère que la vôtre remplit
+   *[other] il lui manque { $count } critères que la vôtre remplit
+}
+roadmap-step-peers = Des villes comme la vôtre qui remplissent { $code } :
 
 ## Dates and times (chrono strftime patterns)
 format-date = %-d %B %Y

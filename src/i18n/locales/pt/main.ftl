@@ -154,6 +154,7 @@ error-city-exists = Já existe uma cidade com este identificador.
 layout-admin = Administração
 layout-people = Pessoas
 layout-roadmap = Roteiro
+layout-peers = Pares
 error-role = Escolha um dos quatro papéis.
 error-invite-city = Escolha a cidade para a qual esta pessoa trabalha.
 admin-title = Administração do programa
@@ -318,6 +319,41 @@ assessment-upload-file = Arquivo CSV
 assessment-upload = Enviar arquivo
 assessment-upload-missing = Escolha um arquivo CSV para enviar.
 roadmap-edit-assessment = Atualizar a autoavaliação
+
+## Peers
+peers-title = Cidades pares de { $city }
+peers-intro = As cidades mais parecidas com a sua, segundo as últimas autoavaliações. Só aparecem as cidades que escolheram ser visíveis.
+peers-like-you = Cidades como a sua
+peers-like-you-hint = As cidades mais parecidas, primeiro as que estão um nível acima.
+peers-can-help = Cidades que você pode ajudar
+peers-can-help-hint = Cidades visíveis que ainda não atendem a critérios que sua cidade atende.
+peers-none = Ainda não há cidades visíveis correspondentes.
+peers-criterion-heading = Cidades pares para um critério
+peers-criterion-label = Critério
+peers-criterion-show = Mostrar as cidades pares
+peers-criterion-results = Cidades que atendem a { $code }
+peers-bad-limit = O limite deve estar entre 1 e { $max }.
+peers-reason-meets-since = atende a { $code } desde { $year }
+peers-reason-meets = atende a { $code }
+peers-reason-level-ahead = um nível acima ({ $level })
+peers-reason-same-level = mesmo nível ({ $level })
+peers-reason-in-common = { $common } dos seus { $of } critérios em comum
+peers-reason-similar-size = tamanho semelhante
+peers-reason-language = { $language ->
+    [es] também de língua espanhola
+    [pt] também lusófona
+    [fr] também francófona
+   *[en] também de língua inglesa
+}
+peers-reason-region = { $region ->
+    [latin_america] também na América Latina
+   *[us_canada] também nos Estados Unidos e no Canadá
+}
+peers-reason-can-help = { $count ->
+    [one] falta-lhe um critério que a sua atende
+   *[other] faltam-lhe { $count } critérios que a sua atende
+}
+roadmap-step-peers = Cidades como a sua que atendem a { $code }:
 
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y

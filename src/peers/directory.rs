@@ -1,0 +1,121 @@
+//! The peer directory: every city's matching profile, held in memory and
+//! rebuilt from the database at start, after each submitted assessment or
+//! change of visibility, and every few minutes (other instances' writes).
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::profile::{Point, Profile, met_since};
+use crate::accounts::cities::City;
+use crate::assessment::outcomes::Region;
+use crate::db::{self, DbConnection, DbPool};
+use crate::schema::{assessments, cities};
+use crate::standard::Catalog;
+
+/// Shared by every worker; a rebuild swaps the whole list at once.
+#[derive(Clone, Default)]
+pub struct PeerDirectory {
+    profiles: Arc<RwLock<Arc<Vec<Profile>>>>,
+}
+
+impl PeerDirectory {
+    /// The profiles as they are now; cheap to take, never blocks a rebuild.
+    pub fn snapshot(&self) -> Arc<Vec<Profile>> {
+        match self.profiles.read() {
+            Ok(guard) => guard.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    fn replace(&self, profiles: Vec<Profile>) {
+        let profiles = Arc::new(profiles);
+        match self.profiles.write() {
+            Ok(mut guard) => *guard = profiles,
+            Err(poisoned) => *poisoned.into_inner() = profiles,
+        }
+    }
+
+    /// Rebuilds every profile from the database.
+    pub async fn refresh(&self, pool: &DbPool, catalog: Arc<Catalog>) -> anyhow::Result<()> {
+        let profiles = db::run(pool, move |conn| Ok(load(conn, &catalog)?)).await?;
+        self.replace(profiles);
+        Ok(())
+    }
+
+    /// Rebuilds on this thread (start-up and commands).
+    pub fn refresh_now(&self, conn: &mut DbConnection, catalog: &Catalog) -> QueryResult<()> {
+        self.replace(load(conn, catalog)?);
+        Ok(())
+    }
+}
+
+/// The profile of `city` in `profiles`, or one with no assessment.
+pub fn profile_of(profiles: &[Profile], city: &City) -> Profile {
+    profiles
+        .iter()
+        .find(|p| p.city_id == city.id)
+        .cloned()
+        .unwrap_or_else(|| blank(city, 0))
+}
+
+fn blank(city: &City, criteria: usize) -> Profile {
+    Profile {
+        city_id: city.id,
+        slug: city.slug.clone(),
+        name: city.name.clone(),
+        country: city.country.clone(),
+        region: Region::from_code(&city.region).unwrap_or(Region::UsCanada),
+        language: city.language.clone(),
+        population: city.population,
+        discoverable: city.discoverable,
+        assessed: false,
+        mask: 0,
+        level: None,
+        met_since: vec![None; criteria],
+    }
+}
+
+/// Every city with its assessment history for `catalog`: two queries, no
+/// matter how many cities.
+pub fn load(conn: &mut DbConnection, catalog: &Catalog) -> QueryResult<Vec<Profile>> {
+    let all: Vec<City> = cities::table.select(City::as_select()).load(conn)?;
+    let rows: Vec<(i32, NaiveDateTime, i64)> = assessments::table
+        .filter(assessments::standard.eq(&catalog.id))
+        .order((
+            assessments::city_id.asc(),
+            assessments::submitted_at.asc(),
+            assessments::id.asc(),
+        ))
+        .select((
+            assessments::city_id,
+            assessments::submitted_at,
+            assessments::met_mask,
+        ))
+        .load(conn)?;
+    let mut histories: HashMap<i32, Vec<Point>> = HashMap::new();
+    for (city_id, at, mask) in rows {
+        histories.entry(city_id).or_default().push(Point {
+            at,
+            mask: mask as u64,
+        });
+    }
+    let criteria = catalog.criteria.len();
+    Ok(all
+        .iter()
+        .map(|city| {
+            let mut profile = blank(city, criteria);
+            if let Some(history) = histories.get(&city.id)
+                && let Some(latest) = history.last()
+            {
+                profile.assessed = true;
+                profile.mask = latest.mask;
+                profile.level = catalog.level_for(latest.mask.count_ones() as usize);
+                profile.met_since = met_since(history, criteria);
+            }
+            profile
+        })
+        .collect())
+}

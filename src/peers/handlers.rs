@@ -1,0 +1,225 @@
+//! HTTP for peers: the city's peer lists as a page and as JSON, for the city's
+//! people and program admins. Only discoverable cities ever appear.
+
+use std::sync::Arc;
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, route, web};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use super::cards::{PeerCard, cards};
+use super::directory::{PeerDirectory, profile_of};
+use super::profile::Profile;
+use super::rank;
+use crate::accounts::cities::City;
+use crate::accounts::guard;
+use crate::accounts::identity::CurrentUser;
+use crate::accounts::policy::Action;
+use crate::db::DbPool;
+use crate::error::{ApiError, ErrorKind, PageError};
+use crate::i18n::Lang;
+use crate::standard::{Catalog, Standards};
+use crate::web::{PageContext, html};
+
+pub const DEFAULT_LIMIT: usize = 5;
+pub const MAX_LIMIT: usize = 50;
+
+#[derive(Deserialize, IntoParams)]
+pub struct PeersQuery {
+    /// A criterion code such as `DM1`: the cities that meet it. Without it, the
+    /// overall lists.
+    criterion: Option<String>,
+    /// How many per list, 1 to 50 (default 5).
+    limit: Option<usize>,
+}
+
+/// "Peers like you" and "cities you can help".
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PeerLists {
+    /// The most similar discoverable cities, those one level ahead first.
+    pub like_you: Vec<PeerCard>,
+    /// Discoverable cities that lack criteria this city meets.
+    pub can_help: Vec<PeerCard>,
+}
+
+/// The peers for one criterion, or the overall lists.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum PeersAnswer {
+    ForCriterion(Vec<PeerCard>),
+    Overall(PeerLists),
+}
+
+/// A checked query: the criterion's index and code, and the limit.
+struct Asked {
+    criterion: Option<(usize, String)>,
+    limit: usize,
+}
+
+fn check_query(lang: Lang, catalog: &Catalog, query: &PeersQuery) -> Result<Asked, ApiError> {
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        let message = lang.t_args("peers-bad-limit", &[("max", MAX_LIMIT.into())]);
+        return Err(ApiError::new(lang, ErrorKind::InvalidQuery).with_field("limit", message));
+    }
+    let criterion = match query.criterion.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(code) => {
+            let code = code.to_ascii_uppercase();
+            let Some(index) = catalog.index_of(&code) else {
+                let message = lang.t_args("intake-unknown-code", &[("code", code.into())]);
+                return Err(
+                    ApiError::new(lang, ErrorKind::InvalidQuery).with_field("criterion", message)
+                );
+            };
+            Some((index, code))
+        }
+    };
+    Ok(Asked { criterion, limit })
+}
+
+fn this_year() -> i32 {
+    use chrono::Datelike;
+    chrono::Utc::now().year()
+}
+
+fn answer(
+    lang: Lang,
+    catalog: &Catalog,
+    all: &[Profile],
+    me: &Profile,
+    asked: &Asked,
+) -> PeersAnswer {
+    match &asked.criterion {
+        Some((index, code)) => {
+            let found = rank::for_criterion(all, me, (*index, code), asked.limit, this_year());
+            PeersAnswer::ForCriterion(cards(lang, catalog, &found))
+        }
+        None => PeersAnswer::Overall(PeerLists {
+            like_you: cards(lang, catalog, &rank::like_you(all, me, asked.limit)),
+            can_help: cards(lang, catalog, &rank::you_can_help(all, me, asked.limit)),
+        }),
+    }
+}
+
+/// The top peers for each criterion code, for the roadmap's steps.
+pub fn for_steps(
+    lang: Lang,
+    catalog: &Catalog,
+    directory: &PeerDirectory,
+    city: &City,
+    codes: &[String],
+    limit: usize,
+) -> Vec<Vec<PeerCard>> {
+    let all = directory.snapshot();
+    let me = profile_of(&all, city);
+    codes
+        .iter()
+        .map(|code| match catalog.index_of(code) {
+            Some(index) => {
+                let found = rank::for_criterion(&all, &me, (index, code), limit, this_year());
+                cards(lang, catalog, &found)
+            }
+            None => Vec::new(),
+        })
+        .collect()
+}
+
+async fn city_and_catalog(
+    user: &CurrentUser,
+    slug: String,
+    pool: &DbPool,
+    standards: &Standards,
+) -> Result<(City, Arc<Catalog>), guard::Refusal> {
+    let city = guard::city_for(pool, user.user(), slug, |c| Action::ViewCityPrivate {
+        city_id: c.id,
+    })
+    .await?;
+    let catalog = standards.current().map_err(guard::Refusal::Failed)?;
+    Ok((city, catalog.clone()))
+}
+
+/// Peer cities for a city: for one criterion, or "peers like you" and
+/// "cities you can help". Only discoverable cities appear.
+#[utoipa::path(
+    get,
+    path = "/api/v1/cities/{slug}/peers",
+    tag = "peers",
+    security(("bearer" = [])),
+    params(("slug" = String, Path, description = "The city's slug"), PeersQuery),
+    responses(
+        (status = 200, description = "With `criterion`, a list of peer cards; without, `{like_you, can_help}`", body = PeersAnswer),
+        (status = 400, description = "An unknown criterion or a limit out of range", body = crate::error::ErrorBody),
+        (status = 401, description = "Not signed in", body = crate::error::ErrorBody),
+        (status = 403, description = "Not one of the city's people", body = crate::error::ErrorBody),
+        (status = 404, description = "No such city", body = crate::error::ErrorBody)
+    )
+)]
+#[route("/api/v1/cities/{slug}/peers", method = "GET", method = "HEAD")]
+pub async fn peers_api(
+    user: CurrentUser,
+    lang: Lang,
+    slug: web::Path<String>,
+    query: web::Query<PeersQuery>,
+    pool: web::Data<DbPool>,
+    standards: web::Data<Standards>,
+    directory: web::Data<PeerDirectory>,
+) -> Result<HttpResponse, ApiError> {
+    let (city, catalog) = city_and_catalog(&user, slug.into_inner(), &pool, &standards)
+        .await
+        .map_err(|r| r.api(lang))?;
+    let asked = check_query(lang, &catalog, &query)?;
+    let all = directory.snapshot();
+    let me = profile_of(&all, &city);
+    Ok(HttpResponse::Ok().json(answer(lang, &catalog, &all, &me, &asked)))
+}
+
+#[route("/cities/{slug}/peers", method = "GET", method = "HEAD")]
+pub async fn peers_page(
+    user: CurrentUser,
+    page: PageContext,
+    slug: web::Path<String>,
+    query: web::Query<PeersQuery>,
+    pool: web::Data<DbPool>,
+    standards: web::Data<Standards>,
+    directory: web::Data<PeerDirectory>,
+) -> Result<HttpResponse, PageError> {
+    let lang = page.lang;
+    let (city, catalog) = city_and_catalog(&user, slug.into_inner(), &pool, &standards)
+        .await
+        .map_err(|r| r.page(lang))?;
+    let all = directory.snapshot();
+    let me = profile_of(&all, &city);
+    let overall = Asked {
+        criterion: None,
+        limit: DEFAULT_LIMIT,
+    };
+    let PeersAnswer::Overall(lists) = answer(lang, &catalog, &all, &me, &overall) else {
+        return Err(PageError::new(lang, ErrorKind::Internal));
+    };
+    let (status, chosen) = match check_query(lang, &catalog, &query) {
+        Ok(Asked {
+            criterion: Some((index, code)),
+            ..
+        }) => {
+            let found = rank::for_criterion(&all, &me, (index, &code), DEFAULT_LIMIT, this_year());
+            (
+                StatusCode::OK,
+                Ok(Some((code, cards(lang, &catalog, &found)))),
+            )
+        }
+        Ok(_) => (StatusCode::OK, Ok(None)),
+        Err(_) => (
+            StatusCode::BAD_REQUEST,
+            Err(query.criterion.clone().unwrap_or_default()),
+        ),
+    };
+    let view = super::views::PeersView {
+        city: &city,
+        catalog: &catalog,
+        lists: &lists,
+        chosen,
+    };
+    Ok(html(status, super::views::peers_page(&page, &view)))
+}

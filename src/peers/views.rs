@@ -1,0 +1,102 @@
+//! The peers page: peers like you, cities you can help, and the peers for one
+//! criterion chosen from a list.
+
+use maud::{Markup, html};
+
+use super::cards::PeerCard;
+use super::handlers::PeerLists;
+use crate::accounts::cities::City;
+use crate::i18n::Lang;
+use crate::standard::Catalog;
+use crate::web::forms::error_list;
+use crate::web::{PageContext, layout};
+
+pub struct PeersView<'a> {
+    pub city: &'a City,
+    pub catalog: &'a Catalog,
+    pub lists: &'a PeerLists,
+    /// The criterion asked for and its peers; Err holds a code that is not one.
+    pub chosen: Result<Option<(String, Vec<PeerCard>)>, String>,
+}
+
+pub fn peers_page(page: &PageContext, view: &PeersView) -> Markup {
+    let lang = page.lang;
+    let title = lang.t_args("peers-title", &[("city", view.city.name.as_str().into())]);
+    let body = html! {
+        h1 { (title) }
+        p { (lang.t("peers-intro")) }
+        section aria-labelledby="like-you" {
+            h2 #like-you { (lang.t("peers-like-you")) }
+            p.hint { (lang.t("peers-like-you-hint")) }
+            (card_list(lang, view.catalog, &view.lists.like_you))
+        }
+        section aria-labelledby="can-help" {
+            h2 #can-help { (lang.t("peers-can-help")) }
+            p.hint { (lang.t("peers-can-help-hint")) }
+            (card_list(lang, view.catalog, &view.lists.can_help))
+        }
+        (criterion_section(page, view))
+    };
+    layout(page, &title, body)
+}
+
+/// Peer cards as a list; also used by the roadmap's steps.
+pub fn card_list(lang: Lang, catalog: &Catalog, cards: &[PeerCard]) -> Markup {
+    html! {
+        @if cards.is_empty() {
+            p.muted { (lang.t("peers-none")) }
+        } @else {
+            ul.peers {
+                @for card in cards {
+                    li {
+                        strong { (card.name) } " (" (card.country) ") · "
+                        @match card.level {
+                            Some(level) => (catalog.level_name(level).get(lang)),
+                            None => (lang.t("roadmap-not-certified-short")),
+                        }
+                        br;
+                        span.muted { (card.reasons.join(" · ")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn criterion_section(page: &PageContext, view: &PeersView) -> Markup {
+    let lang = page.lang;
+    let (selected, error) = match &view.chosen {
+        Ok(Some((code, _))) => (code.as_str(), None),
+        Ok(None) => ("", None),
+        Err(code) => (
+            "",
+            Some(lang.t_args("intake-unknown-code", &[("code", code.into())])),
+        ),
+    };
+    let errors: Vec<(String, String)> = error
+        .iter()
+        .map(|e| ("criterion".to_owned(), e.clone()))
+        .collect();
+    html! {
+        section aria-labelledby="by-criterion" {
+            h2 #by-criterion { (lang.t("peers-criterion-heading")) }
+            (error_list(lang, &errors))
+            form method="get" action={ "/cities/" (view.city.slug) "/peers" } {
+                div.field {
+                    label for="criterion" { (lang.t("peers-criterion-label")) }
+                    @if let Some(e) = &error { p.field-error #criterion-error { (e) } }
+                    select #criterion name="criterion" aria-describedby=[error.as_ref().map(|_| "criterion-error")] {
+                        @for c in &view.catalog.criteria {
+                            option value=(c.code) selected[c.code == selected] { (c.code) " · " (c.label.get(lang)) }
+                        }
+                    }
+                }
+                button type="submit" { (lang.t("peers-criterion-show")) }
+            }
+            @if let Ok(Some((code, cards))) = &view.chosen {
+                h3 { (lang.t_args("peers-criterion-results", &[("code", code.into())])) }
+                (card_list(lang, view.catalog, cards))
+            }
+        }
+    }
+}
