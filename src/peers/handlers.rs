@@ -198,7 +198,12 @@ pub async fn peers_page(
     let PeersAnswer::Overall(lists) = answer(lang, &catalog, &all, &me, &overall) else {
         return Err(PageError::new(lang, ErrorKind::Internal));
     };
-    let (status, chosen) = match check_query(lang, &catalog, &query) {
+    // The page shows a fixed number of peers: only the criterion is read.
+    let criterion_only = PeersQuery {
+        criterion: query.criterion.clone(),
+        limit: None,
+    };
+    let (status, chosen) = match check_query(lang, &catalog, &criterion_only) {
         Ok(Asked {
             criterion: Some((index, code)),
             ..
