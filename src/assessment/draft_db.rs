@@ -158,15 +158,17 @@ pub fn save(
     let at = chrono::Utc::now().naive_utc();
     let draft_id = ensure(conn, city_id, &catalog.id, at)?;
     conn.transaction(|conn| save_in(conn, (city_id, draft_id), catalog, user_id, posted))
+        .map(|(edit, _)| edit)
 }
 
+/// Writes the person's changes; returns them and the draft as it now stands.
 fn save_in(
     conn: &mut DbConnection,
     (city_id, draft_id): (i32, i32),
     catalog: &Catalog,
     user_id: i32,
     posted: (&Fields, &Fields),
-) -> QueryResult<Edit> {
+) -> QueryResult<(Edit, Fields)> {
     let at = chrono::Utc::now().naive_utc();
     // Writing first takes SQLite's write lock before anything is read, so two
     // saves queue on the busy timeout instead of failing to upgrade a read.
@@ -176,12 +178,13 @@ fn save_in(
             assessment_drafts::updated_by.eq(user_id),
         ))
         .execute(conn)?;
-    let current = load(conn, city_id, &catalog.id)?.fields;
-    let edit = draft::edit(&draft::field_names(catalog), posted.0, posted.1, &current);
+    let mut fields = load(conn, city_id, &catalog.id)?.fields;
+    let edit = draft::edit(&draft::field_names(catalog), posted.0, posted.1, &fields);
     for (name, value) in &edit.changes {
         write_field(conn, draft_id, name, value, user_id, at)?;
+        fields.insert(name.clone(), value.clone());
     }
-    Ok(edit)
+    Ok((edit, fields))
 }
 
 /// What submitting the draft did.
@@ -204,8 +207,7 @@ pub fn submit(
 ) -> QueryResult<Submission> {
     let draft_id = ensure(conn, city.0, &catalog.id, chrono::Utc::now().naive_utc())?;
     conn.transaction(|conn| {
-        save_in(conn, (city.0, draft_id), catalog, user_id, posted)?;
-        let fields = load(conn, city.0, &catalog.id)?.fields;
+        let (_, fields) = save_in(conn, (city.0, draft_id), catalog, user_id, posted)?;
         match intake::validate(catalog, &draft::to_raw(catalog, &fields)) {
             Err(problems) => Ok(Submission::Problems(problems)),
             Ok(valid) => {
