@@ -7,6 +7,7 @@ use super::users::User;
 use crate::db::{self, DbPool};
 use crate::error::{ApiError, ErrorKind, PageError};
 use crate::i18n::Lang;
+use crate::standard::{Catalog, Standards};
 
 /// Why a city route refused.
 #[derive(Debug)]
@@ -50,4 +51,16 @@ pub async fn city_for(
     } else {
         Err(Refusal::Forbidden)
     }
+}
+
+/// [`city_for`], with the current standard's catalog that the route works on.
+pub async fn city_and_catalog(
+    (pool, standards): (&DbPool, &Standards),
+    user: &User,
+    slug: String,
+    action: impl FnOnce(&City) -> Action,
+) -> Result<(City, std::sync::Arc<Catalog>), Refusal> {
+    let city = city_for(pool, user, slug, action).await?;
+    let catalog = standards.current().map_err(Refusal::Failed)?;
+    Ok((city, catalog.clone()))
 }

@@ -42,16 +42,11 @@ async fn city_and_catalog(
     user: &CurrentUser,
     lang: Lang,
     slug: String,
-    pool: &DbPool,
-    standards: &Standards,
+    (pool, standards): (&DbPool, &Standards),
 ) -> Result<(City, Arc<Catalog>), PageError> {
-    let city = guard::city_for(pool, user.user(), slug, edit_city)
+    guard::city_and_catalog((pool, standards), user.user(), slug, edit_city)
         .await
-        .map_err(|r| r.page(lang))?;
-    let catalog = standards
-        .current()
-        .map_err(|e| PageError::internal(lang, e))?;
-    Ok((city, catalog.clone()))
+        .map_err(|r| r.page(lang))
 }
 
 async fn load_state(
@@ -86,7 +81,7 @@ pub async fn show(
 ) -> Result<HttpResponse, PageError> {
     let lang = page.lang;
     let (city, catalog) =
-        city_and_catalog(&user, lang, slug.into_inner(), &pool, &standards).await?;
+        city_and_catalog(&user, lang, slug.into_inner(), (&pool, &standards)).await?;
     let state = load_state(&pool, lang, &city, &catalog).await?;
     let names = draft::field_names(&catalog);
     let notice = query.saved.as_ref().map(|_| Notice::Saved {
@@ -121,15 +116,14 @@ pub async fn post(
 ) -> Result<HttpResponse, PageError> {
     let lang = page.lang;
     let (city, catalog) =
-        city_and_catalog(&user, lang, slug.into_inner(), &pool, &standards).await?;
+        city_and_catalog(&user, lang, slug.into_inner(), (&pool, &standards)).await?;
     let pairs = form.0;
     let action = pairs.get("action").unwrap_or("save").to_owned();
     let (now, was) = draft::read_posted(&draft::field_names(&catalog), &pairs.0);
     let user_id = user.user().id;
     if action == "submit" {
-        let answer = submit_draft(&page, &pool, (&city, &catalog), user_id, (now, was)).await;
-        crate::peers::refresh_after_write(&directory, &pool, &standards).await;
-        return answer;
+        let state = (&**pool, &**standards, &**directory);
+        return submit_draft(&page, state, (&city, &catalog), user_id, (now, was)).await;
     }
     let (city_id, cat) = (city.id, catalog.clone());
     let edit = db::run(&pool, move |conn| {
@@ -152,7 +146,7 @@ pub async fn post(
 
 async fn submit_draft(
     page: &PageContext,
-    pool: &DbPool,
+    (pool, standards, directory): (&DbPool, &Standards, &PeerDirectory),
     (city, catalog): (&City, &Arc<Catalog>),
     user_id: i32,
     (now, was): (Fields, Fields),
@@ -171,7 +165,10 @@ async fn submit_draft(
     .await
     .map_err(|e| PageError::internal(lang, e))?;
     match outcome {
-        Submission::Stored(_) => Ok(see_other(&format!("/cities/{}/roadmap", city.slug))),
+        Submission::Stored(_) => {
+            crate::peers::refresh_after_write(directory, pool, standards).await;
+            Ok(see_other(&format!("/cities/{}/roadmap", city.slug)))
+        }
         Submission::Problems(problems) => {
             let listed: Vec<(String, String)> = problems
                 .iter()
@@ -211,12 +208,15 @@ pub async fn upload(
     page: PageContext,
     slug: web::Path<String>,
     payload: Multipart,
-    pool: web::Data<DbPool>,
-    standards: web::Data<Standards>,
+    (pool, standards, directory): (
+        web::Data<DbPool>,
+        web::Data<Standards>,
+        web::Data<PeerDirectory>,
+    ),
 ) -> Result<HttpResponse, PageError> {
     let lang = page.lang;
     let (city, catalog) =
-        city_and_catalog(&user, lang, slug.into_inner(), &pool, &standards).await?;
+        city_and_catalog(&user, lang, slug.into_inner(), (&pool, &standards)).await?;
     let parts = read_upload(lang, payload).await?;
     csrf::verify(&req, &parts.csrf)?;
     let checked = match parts.file {
@@ -233,9 +233,7 @@ pub async fn upload(
             submit::store(&pool, &city, &catalog.id, valid, user.user().id)
                 .await
                 .map_err(|e| PageError::internal(lang, e))?;
-            if let Some(directory) = req.app_data::<web::Data<PeerDirectory>>() {
-                crate::peers::refresh_after_write(directory, &pool, &standards).await;
-            }
+            crate::peers::refresh_after_write(&directory, &pool, &standards).await;
             Ok(see_other(&format!("/cities/{}/roadmap", city.slug)))
         }
         Err(problems) => {

@@ -1,8 +1,6 @@
 //! HTTP for peers: the city's peer lists as a page and as JSON, for the city's
 //! people and program admins. Only discoverable cities ever appear.
 
-use std::sync::Arc;
-
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, route, web};
 use serde::{Deserialize, Serialize};
@@ -126,18 +124,8 @@ pub fn for_steps(
         .collect()
 }
 
-async fn city_and_catalog(
-    user: &CurrentUser,
-    slug: String,
-    pool: &DbPool,
-    standards: &Standards,
-) -> Result<(City, Arc<Catalog>), guard::Refusal> {
-    let city = guard::city_for(pool, user.user(), slug, |c| Action::ViewCityPrivate {
-        city_id: c.id,
-    })
-    .await?;
-    let catalog = standards.current().map_err(guard::Refusal::Failed)?;
-    Ok((city, catalog.clone()))
+fn view_city(c: &City) -> Action {
+    Action::ViewCityPrivate { city_id: c.id }
 }
 
 /// Peer cities for a city: for one criterion, or "peers like you" and
@@ -166,9 +154,14 @@ pub async fn peers_api(
     standards: web::Data<Standards>,
     directory: web::Data<PeerDirectory>,
 ) -> Result<HttpResponse, ApiError> {
-    let (city, catalog) = city_and_catalog(&user, slug.into_inner(), &pool, &standards)
-        .await
-        .map_err(|r| r.api(lang))?;
+    let (city, catalog) = guard::city_and_catalog(
+        (&pool, &standards),
+        user.user(),
+        slug.into_inner(),
+        view_city,
+    )
+    .await
+    .map_err(|r| r.api(lang))?;
     let asked = check_query(lang, &catalog, &query)?;
     let all = directory.snapshot();
     let me = profile_of(&all, &city);
@@ -186,9 +179,14 @@ pub async fn peers_page(
     directory: web::Data<PeerDirectory>,
 ) -> Result<HttpResponse, PageError> {
     let lang = page.lang;
-    let (city, catalog) = city_and_catalog(&user, slug.into_inner(), &pool, &standards)
-        .await
-        .map_err(|r| r.page(lang))?;
+    let (city, catalog) = guard::city_and_catalog(
+        (&pool, &standards),
+        user.user(),
+        slug.into_inner(),
+        view_city,
+    )
+    .await
+    .map_err(|r| r.page(lang))?;
     let all = directory.snapshot();
     let me = profile_of(&all, &city);
     let overall = Asked {
