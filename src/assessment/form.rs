@@ -12,7 +12,7 @@ use serde::Deserialize;
 
 use super::draft::{self, Fields};
 use super::draft_db::{self, DraftState, Submission};
-use super::form_view::{FormPage, Notice, form_page};
+use super::form_view::{FormPage, form_page};
 use super::problems::Problem;
 use super::{csv_intake, intake, submit};
 use crate::accounts::cities::City;
@@ -84,22 +84,22 @@ pub async fn show(
         city_and_catalog(&user, lang, slug.into_inner(), (&pool, &standards)).await?;
     let state = load_state(&pool, lang, &city, &catalog).await?;
     let names = draft::field_names(&catalog);
-    let notice = query.saved.as_ref().map(|_| Notice::Saved {
-        overwritten: query
+    let saved = query.saved.as_ref().map(|_| {
+        query
             .overwritten
             .as_deref()
             .unwrap_or_default()
             .split(',')
             .filter(|n| names.iter().any(|known| known == n))
             .map(str::to_owned)
-            .collect(),
+            .collect()
     });
     let form = FormPage {
         city: &city,
         catalog: &catalog,
         state: &state,
         problems: &[],
-        notice,
+        saved,
     };
     Ok(html(StatusCode::OK, form_page(&page, &form)))
 }
@@ -192,7 +192,7 @@ async fn rejected(
         catalog,
         state: &state,
         problems,
-        notice: None,
+        saved: None,
     };
     Ok(html(
         StatusCode::UNPROCESSABLE_ENTITY,

@@ -13,11 +13,6 @@ use crate::standard::{Area, Catalog, Criterion};
 use crate::web::forms::error_list;
 use crate::web::{PageContext, layout};
 
-/// What the page says after a save.
-pub enum Notice {
-    Saved { overwritten: Vec<String> },
-}
-
 /// Everything the form page shows.
 pub struct FormPage<'a> {
     pub city: &'a City,
@@ -25,7 +20,8 @@ pub struct FormPage<'a> {
     pub state: &'a DraftState,
     /// Problems from the last submit or upload: field id and message.
     pub problems: &'a [(String, String)],
-    pub notice: Option<Notice>,
+    /// After a save: the fields whose colleague's value it replaced.
+    pub saved: Option<Vec<String>>,
 }
 
 /// A field's value and the message of its first problem, if any.
@@ -63,7 +59,7 @@ pub fn form_page(page: &PageContext, form: &FormPage) -> Markup {
     let action = format!("/cities/{}/assessment", form.city.slug);
     let body = html! {
         h1 { (title) }
-        (notice(lang, form.notice.as_ref()))
+        (notice(lang, form.saved.as_deref()))
         (error_list(lang, form.problems))
         (draft_status(page, form))
         p { (lang.t("assessment-form-intro")) }
@@ -87,9 +83,9 @@ pub fn form_page(page: &PageContext, form: &FormPage) -> Markup {
     layout(page, &title, body)
 }
 
-fn notice(lang: Lang, notice: Option<&Notice>) -> Markup {
+fn notice(lang: Lang, saved: Option<&[String]>) -> Markup {
     html! {
-        @if let Some(Notice::Saved { overwritten }) = notice {
+        @if let Some(overwritten) = saved {
             div.status role="status" {
                 p { (lang.t("assessment-saved")) }
                 @if !overwritten.is_empty() {

@@ -82,6 +82,18 @@ fn this_year() -> i32 {
     chrono::Utc::now().year()
 }
 
+fn overall(
+    lang: Lang,
+    catalog: &Catalog,
+    (all, me): (&[Profile], &Profile),
+    limit: usize,
+) -> PeerLists {
+    PeerLists {
+        like_you: cards(lang, catalog, &rank::like_you(all, me, limit)),
+        can_help: cards(lang, catalog, &rank::you_can_help(all, me, limit)),
+    }
+}
+
 fn answer(
     lang: Lang,
     catalog: &Catalog,
@@ -94,10 +106,7 @@ fn answer(
             let found = rank::for_criterion(all, me, (*index, code), asked.limit, this_year());
             PeersAnswer::ForCriterion(cards(lang, catalog, &found))
         }
-        None => PeersAnswer::Overall(PeerLists {
-            like_you: cards(lang, catalog, &rank::like_you(all, me, asked.limit)),
-            can_help: cards(lang, catalog, &rank::you_can_help(all, me, asked.limit)),
-        }),
+        None => PeersAnswer::Overall(overall(lang, catalog, (all, me), asked.limit)),
     }
 }
 
@@ -189,13 +198,7 @@ pub async fn peers_page(
     .map_err(|r| r.page(lang))?;
     let all = directory.snapshot();
     let me = profile_of(&all, &city);
-    let overall = Asked {
-        criterion: None,
-        limit: DEFAULT_LIMIT,
-    };
-    let PeersAnswer::Overall(lists) = answer(lang, &catalog, &all, &me, &overall) else {
-        return Err(PageError::new(lang, ErrorKind::Internal));
-    };
+    let lists = overall(lang, &catalog, (&all, &me), DEFAULT_LIMIT);
     // The page shows a fixed number of peers: only the criterion is read.
     let criterion_only = PeersQuery {
         criterion: query.criterion.clone(),

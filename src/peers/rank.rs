@@ -2,8 +2,6 @@
 //! in memory over the met-criteria bit sets, so one request over 10,000 cities
 //! costs a few milliseconds.
 
-use std::cmp::Ordering;
-
 use super::profile::Profile;
 use crate::assessment::outcomes::Region;
 use crate::standard::Level;
@@ -198,11 +196,6 @@ pub fn you_can_help<'a>(all: &'a [Profile], me: &'a Profile, limit: usize) -> Ve
         })
         .collect();
     best(matches, limit)
-}
-
-/// Orders matches by score alone, for tests that compare lists.
-pub fn by_score(a: &Match, b: &Match) -> Ordering {
-    b.score.total_cmp(&a.score)
 }
 
 #[cfg(test)]

@@ -1,8 +1,15 @@
+use std::cmp::Ordering;
+
 use proptest::prelude::*;
 
 use super::*;
 
 const ALL_43: u64 = (1 << 43) - 1;
+
+/// Orders matches by score alone, highest first.
+fn by_score(a: &Match, b: &Match) -> Ordering {
+    b.score.total_cmp(&a.score)
+}
 
 fn profile(
     id: i32,
