@@ -1,6 +1,6 @@
 //! Ranking peer cities by likeness, with the reasons a person can check: pure,
-//! in memory over the met-criteria bit sets, so one request over 10,000 cities
-//! costs a few milliseconds.
+//! in memory over the met-criteria bit sets, so a request never queries the
+//! database (its cost at 10,000 cities is for the benchmark to tell).
 
 use super::profile::Profile;
 use crate::assessment::outcomes::Region;
