@@ -101,12 +101,14 @@ pub struct StandardSettings {
     pub pm25_target_ugm3: f64,
 }
 
-/// Abuse limits, per hour.
+/// Abuse limits.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LimitSettings {
     pub sign_in_per_ip_per_hour: u32,
     pub sign_in_per_email_per_hour: u32,
+    /// Introductions one person may ask for in 24 hours.
+    pub introductions_per_day: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -232,6 +234,9 @@ impl Settings {
         }
         if self.limits.sign_in_per_email_per_hour == 0 {
             return invalid("limits.sign_in_per_email_per_hour", "must be at least 1");
+        }
+        if self.limits.introductions_per_day == 0 {
+            return invalid("limits.introductions_per_day", "must be at least 1");
         }
         if self.search.writer_memory_mb < 15 {
             return invalid("search.writer_memory_mb", "must be at least 15");

@@ -95,6 +95,7 @@ diesel::table! {
         discoverable -> Bool,
         is_demo -> Bool,
         created_at -> Timestamp,
+        accepts_introductions -> Bool,
     }
 }
 
@@ -107,6 +108,21 @@ diesel::table! {
         expires_at -> Timestamp,
         used_at -> Nullable<Timestamp>,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    introductions (id) {
+        id -> Integer,
+        from_city_id -> Integer,
+        to_city_id -> Integer,
+        requested_by -> Integer,
+        criterion -> Nullable<Text>,
+        message -> Text,
+        status -> Text,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Integer>,
     }
 }
 
@@ -158,6 +174,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     certifications,
     cities,
     email_tokens,
+    introductions,
     sessions,
     users,
 );

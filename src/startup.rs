@@ -133,6 +133,7 @@ fn serve(
     let database = web::Data::new(state.database);
     let mailer = web::Data::new(state.mailer);
     let peers = web::Data::new(state.peers);
+    let limit_settings = web::Data::new(settings.limits.clone());
     let limits = web::Data::new(SignInLimits::new(
         &settings.limits,
         settings.server.behind_proxy,
@@ -151,6 +152,7 @@ fn serve(
             .app_data(database.clone())
             .app_data(mailer.clone())
             .app_data(limits.clone())
+            .app_data(limit_settings.clone())
             .app_data(peers.clone())
             .configure(routes)
             .default_service(web::to(pages::not_found))
@@ -201,9 +203,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(crate::roadmap::handlers::roadmap_csv)
         .service(crate::peers::handlers::peers_api)
         .service(crate::peers::handlers::peers_page)
+        .service(crate::peers::introductions::handlers::ask_page)
+        .service(crate::peers::introductions::handlers::ask)
+        .service(crate::peers::introductions::handlers::show)
+        .service(crate::peers::introductions::handlers::answer)
         .service(accounts::invitations::people_page)
         .service(accounts::invitations::invite)
         .service(accounts::city_settings::save_settings)
+        .service(accounts::city_settings::patch_city_api)
         .service(accounts::invitations::accept_page)
         .service(accounts::invitations::accept)
         .service(accounts::admin_pages::admin_page)

@@ -18,6 +18,8 @@ pub struct City {
     pub language: String,
     pub discoverable: bool,
     pub is_demo: bool,
+    /// Whether peer cities may ask it for an introduction.
+    pub accepts_introductions: bool,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -132,6 +134,17 @@ pub fn slugs_and_names(conn: &mut DbConnection) -> QueryResult<Vec<(String, Stri
 pub fn set_discoverable(conn: &mut DbConnection, id: i32, discoverable: bool) -> QueryResult<()> {
     diesel::update(cities::table.find(id))
         .set(cities::discoverable.eq(discoverable))
+        .execute(conn)
+        .map(|_| ())
+}
+
+pub fn set_accepts_introductions(
+    conn: &mut DbConnection,
+    id: i32,
+    accepts: bool,
+) -> QueryResult<()> {
+    diesel::update(cities::table.find(id))
+        .set(cities::accepts_introductions.eq(accepts))
         .execute(conn)
         .map(|_| ())
 }

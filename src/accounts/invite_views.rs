@@ -59,6 +59,11 @@ pub fn people_page(
                         " "
                         label for="discoverable" { (lang.t("admin-city-discoverable")) }
                     }
+                    div.field.check {
+                        input #introductions type="checkbox" name="introductions" value="on" checked[city.accepts_introductions];
+                        " "
+                        label for="introductions" { (lang.t("city-accepts-introductions")) }
+                    }
                     button type="submit" { (lang.t("profile-save")) }
                 }
             }

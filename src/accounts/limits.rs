@@ -69,6 +69,7 @@ mod tests {
         let settings = LimitSettings {
             sign_in_per_ip_per_hour: 100,
             sign_in_per_email_per_hour: 5,
+            introductions_per_day: 5,
         };
         let limits = SignInLimits::new(&settings, false);
         for _ in 0..5 {

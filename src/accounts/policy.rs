@@ -10,7 +10,7 @@ pub enum Action {
     ViewCityPrivate { city_id: i32 },
     /// Submit or edit a city's assessments.
     EditCityAssessments { city_id: i32 },
-    /// Invite and manage a city's people.
+    /// Invite and manage a city's people, and change its settings.
     ManageCityPeople { city_id: i32 },
     /// Create cities, invite anyone, read the audit log.
     AdministerProgram,
@@ -20,6 +20,12 @@ pub enum Action {
     ViewPeerProfile { city_id: i32, discoverable: bool },
     /// Read a forum space: public (`None`) or a city's private space.
     ReadForum { private_to: Option<i32> },
+    /// Ask a peer city for an introduction on behalf of this city.
+    RequestIntroduction { city_id: i32 },
+    /// See an introduction between two cities.
+    ViewIntroduction { from_city: i32, to_city: i32 },
+    /// Accept or decline an introduction asked of this city.
+    AnswerIntroduction { city_id: i32 },
 }
 
 /// Whether `actor` (None: anonymous) may do `action`.
@@ -30,10 +36,15 @@ pub fn allows(actor: Option<&User>, action: Action) -> bool {
     }
     let same_city = |city_id: i32| actor.city_id == Some(city_id);
     match action {
-        Action::ViewCityPrivate { city_id } | Action::EditCityAssessments { city_id } => {
-            same_city(city_id)
+        Action::ViewCityPrivate { city_id }
+        | Action::EditCityAssessments { city_id }
+        | Action::RequestIntroduction { city_id } => same_city(city_id),
+        Action::ManageCityPeople { city_id } | Action::AnswerIntroduction { city_id } => {
+            same_city(city_id) && actor.role == Role::CityAdmin
         }
-        Action::ManageCityPeople { city_id } => same_city(city_id) && actor.role == Role::CityAdmin,
+        Action::ViewIntroduction { from_city, to_city } => {
+            same_city(from_city) || same_city(to_city)
+        }
         Action::AdministerProgram => false,
         Action::Moderate => actor.role == Role::Moderator,
         Action::ViewPeerProfile {
@@ -107,6 +118,23 @@ mod tests {
             }
         ));
         assert!(!allows(None, shown), "peers are for signed-in people");
+    }
+
+    #[test]
+    fn introductions_are_seen_by_both_cities_and_answered_by_the_asked_city_s_admins() {
+        let view = Action::ViewIntroduction {
+            from_city: 7,
+            to_city: 8,
+        };
+        let answer = Action::AnswerIntroduction { city_id: 8 };
+        assert!(allows(Some(&user(Role::Member, Some(7))), view));
+        assert!(allows(Some(&user(Role::Member, Some(8))), view));
+        assert!(!allows(Some(&user(Role::Member, Some(9))), view));
+        assert!(!allows(Some(&user(Role::Moderator, None)), view));
+        assert!(allows(Some(&user(Role::CityAdmin, Some(8))), answer));
+        assert!(!allows(Some(&user(Role::Member, Some(8))), answer));
+        assert!(!allows(Some(&user(Role::CityAdmin, Some(7))), answer));
+        assert!(allows(Some(&user(Role::ProgramAdmin, None)), answer));
     }
 
     #[test]

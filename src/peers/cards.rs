@@ -23,6 +23,8 @@ pub struct PeerCard {
     pub score: f64,
     /// Why, in the reader's language, most telling first.
     pub reasons: Vec<String>,
+    /// Whether it takes introduction requests.
+    pub introductions: bool,
 }
 
 pub fn card(lang: Lang, catalog: &Catalog, found: &Match) -> PeerCard {
@@ -37,6 +39,7 @@ pub fn card(lang: Lang, catalog: &Catalog, found: &Match) -> PeerCard {
             .iter()
             .map(|r| reason_text(lang, catalog, r))
             .collect(),
+        introductions: found.peer.accepts_introductions,
     }
 }
 

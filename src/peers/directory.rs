@@ -71,6 +71,7 @@ fn blank(city: &City, criteria: usize) -> Profile {
         language: city.language.clone(),
         population: city.population,
         discoverable: city.discoverable,
+        accepts_introductions: city.accepts_introductions,
         assessed: false,
         mask: 0,
         level: None,

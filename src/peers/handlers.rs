@@ -8,13 +8,14 @@ use utoipa::{IntoParams, ToSchema};
 
 use super::cards::{PeerCard, cards};
 use super::directory::{PeerDirectory, profile_of};
+use super::introductions::store::{self, Summary};
 use super::profile::Profile;
 use super::rank;
 use crate::accounts::cities::City;
 use crate::accounts::guard;
 use crate::accounts::identity::CurrentUser;
 use crate::accounts::policy::Action;
-use crate::db::DbPool;
+use crate::db::{self, DbPool};
 use crate::error::{ApiError, ErrorKind, PageError};
 use crate::i18n::Lang;
 use crate::standard::{Catalog, Standards};
@@ -133,6 +134,22 @@ pub fn for_steps(
         .collect()
 }
 
+/// How many introductions each list on the peers page shows.
+const RECENT_INTRODUCTIONS: i64 = 20;
+
+/// The city's newest introductions: asked of it, and asked by it.
+async fn recent_introductions(
+    pool: &DbPool,
+    city_id: i32,
+) -> anyhow::Result<(Vec<Summary>, Vec<Summary>)> {
+    db::run(pool, move |conn| {
+        let received = store::for_city(conn, city_id, false, RECENT_INTRODUCTIONS)?;
+        let sent = store::for_city(conn, city_id, true, RECENT_INTRODUCTIONS)?;
+        Ok((received, sent))
+    })
+    .await
+}
+
 fn view_city(c: &City) -> Action {
     Action::ViewCityPrivate { city_id: c.id }
 }
@@ -221,11 +238,15 @@ pub async fn peers_page(
             Err(query.criterion.clone().unwrap_or_default()),
         ),
     };
+    let introductions = recent_introductions(&pool, city.id)
+        .await
+        .map_err(|e| PageError::internal(lang, e))?;
     let view = super::views::PeersView {
         city: &city,
         catalog: &catalog,
         lists: &lists,
         chosen,
+        introductions,
     };
     Ok(html(status, super::views::peers_page(&page, &view)))
 }

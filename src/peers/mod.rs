@@ -6,6 +6,7 @@
 pub mod cards;
 pub mod directory;
 pub mod handlers;
+pub mod introductions;
 pub mod profile;
 pub mod rank;
 pub mod views;

@@ -18,6 +18,8 @@ pub struct Profile {
     pub language: String,
     pub population: i32,
     pub discoverable: bool,
+    /// Whether it takes introduction requests from peer cities.
+    pub accepts_introductions: bool,
     /// Whether it has submitted an assessment of the current standard.
     pub assessed: bool,
     /// Met criteria in catalog order (bit i = criterion i), from the latest assessment.

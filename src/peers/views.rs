@@ -5,6 +5,8 @@ use maud::{Markup, html};
 
 use super::cards::PeerCard;
 use super::handlers::PeerLists;
+use super::introductions::store::Summary;
+use super::introductions::views::city_section;
 use crate::accounts::cities::City;
 use crate::i18n::Lang;
 use crate::standard::Catalog;
@@ -17,31 +19,57 @@ pub struct PeersView<'a> {
     pub lists: &'a PeerLists,
     /// The criterion asked for and its peers; Err holds a code that is not one.
     pub chosen: Result<Option<(String, Vec<PeerCard>)>, String>,
+    /// The city's recent introductions: asked of it, and asked by it.
+    pub introductions: (Vec<Summary>, Vec<Summary>),
 }
 
 pub fn peers_page(page: &PageContext, view: &PeersView) -> Markup {
     let lang = page.lang;
     let title = lang.t_args("peers-title", &[("city", view.city.name.as_str().into())]);
+    let overall = AskFrom {
+        city: &view.city.slug,
+        criterion: None,
+    };
     let body = html! {
         h1 { (title) }
         p { (lang.t("peers-intro")) }
         section aria-labelledby="like-you" {
             h2 #like-you { (lang.t("peers-like-you")) }
             p.hint { (lang.t("peers-like-you-hint")) }
-            (card_list(lang, view.catalog, &view.lists.like_you))
+            (card_list(lang, view.catalog, &view.lists.like_you, overall))
         }
         section aria-labelledby="can-help" {
             h2 #can-help { (lang.t("peers-can-help")) }
             p.hint { (lang.t("peers-can-help-hint")) }
-            (card_list(lang, view.catalog, &view.lists.can_help))
+            (card_list(lang, view.catalog, &view.lists.can_help, overall))
         }
         (criterion_section(page, view))
+        (city_section(lang, &view.introductions.0, &view.introductions.1))
     };
     layout(page, &title, body)
 }
 
+/// Where a card's "ask for an introduction" link asks from: the reader's
+/// city, and the criterion the list is about.
+#[derive(Clone, Copy)]
+pub struct AskFrom<'a> {
+    pub city: &'a str,
+    pub criterion: Option<&'a str>,
+}
+
+fn ask_link(lang: Lang, from: AskFrom, card: &PeerCard) -> Markup {
+    let mut href = format!("/cities/{}/introductions/new?peer={}", from.city, card.city);
+    if let Some(code) = from.criterion {
+        href.push_str(&format!("&criterion={code}"));
+    }
+    html! {
+        br;
+        a href=(href) { (lang.t_args("intro-ask-link", &[("city", card.name.as_str().into())])) }
+    }
+}
+
 /// Peer cards as a list; also used by the roadmap's steps.
-pub fn card_list(lang: Lang, catalog: &Catalog, cards: &[PeerCard]) -> Markup {
+pub fn card_list(lang: Lang, catalog: &Catalog, cards: &[PeerCard], from: AskFrom) -> Markup {
     html! {
         @if cards.is_empty() {
             p.muted { (lang.t("peers-none")) }
@@ -56,6 +84,7 @@ pub fn card_list(lang: Lang, catalog: &Catalog, cards: &[PeerCard]) -> Markup {
                         }
                         br;
                         span.muted { (card.reasons.join(" · ")) }
+                        @if card.introductions { (ask_link(lang, from, card)) }
                     }
                 }
             }
@@ -95,7 +124,7 @@ fn criterion_section(page: &PageContext, view: &PeersView) -> Markup {
             }
             @if let Ok(Some((code, cards))) = &view.chosen {
                 h3 { (lang.t_args("peers-criterion-results", &[("code", code.into())])) }
-                (card_list(lang, view.catalog, cards))
+                (card_list(lang, view.catalog, cards, AskFrom { city: &view.city.slug, criterion: Some(code) }))
             }
         }
     }

@@ -8,6 +8,7 @@ use super::standing::AreaComparison;
 use crate::accounts::cities::City;
 use crate::assessment::Status;
 use crate::i18n::{Arg, Lang};
+use crate::peers::views::AskFrom;
 use crate::standard::Catalog;
 use crate::web::{PageContext, layout};
 
@@ -77,7 +78,7 @@ pub fn roadmap_page(
         h1 { (title) }
         (summary(lang, city, catalog, roadmap))
         (standing(lang, catalog, roadmap))
-        (steps(lang, catalog, roadmap))
+        (steps(lang, (catalog, &city.slug), roadmap))
         (super::progress::progress(lang, catalog, roadmap))
     };
     layout(page, &title, body)
@@ -175,7 +176,8 @@ fn standing(lang: Lang, catalog: &Catalog, roadmap: &Roadmap) -> Markup {
     }
 }
 
-fn steps(lang: Lang, catalog: &Catalog, roadmap: &Roadmap) -> Markup {
+/// The ordered steps; each step's peers can be asked for an introduction from `city_slug`.
+fn steps(lang: Lang, (catalog, city_slug): (&Catalog, &str), roadmap: &Roadmap) -> Markup {
     html! {
         section aria-labelledby="steps-heading" {
             h2 #steps-heading { (lang.t("roadmap-steps-heading")) }
@@ -197,7 +199,7 @@ fn steps(lang: Lang, catalog: &Catalog, roadmap: &Roadmap) -> Markup {
                             p { (criterion.guidance.get(lang)) }
                             @if !step.peers.is_empty() {
                                 p { (lang.t_args("roadmap-step-peers", &[("code", step.code.as_str().into())])) }
-                                (crate::peers::views::card_list(lang, catalog, &step.peers))
+                                (crate::peers::views::card_list(lang, catalog, &step.peers, AskFrom { city: city_slug, criterion: Some(&step.code) }))
                             }
                         }
                     }

@@ -20,6 +20,8 @@ enum Body {
     Assessment,
     /// A complete, valid CSV assessment as a multipart file upload.
     Upload,
+    /// A JSON PATCH turning the city discoverable.
+    Patch,
 }
 
 struct Route {
@@ -72,6 +74,16 @@ const fn post_upload(path: &'static str, expect: [u16; 6]) -> Route {
         path,
         form: &[],
         body: Body::Upload,
+        expect,
+    }
+}
+
+const fn patch(path: &'static str, expect: [u16; 6]) -> Route {
+    Route {
+        method: "PATCH",
+        path,
+        form: &[],
+        body: Body::Patch,
         expect,
     }
 }
@@ -174,6 +186,27 @@ fn routes() -> Vec<Route> {
             &[("discoverable", "on")],
             [303, 403, 403, 303, 403, 303],
         ),
+        patch("/api/v1/cities/{city}", [401, 403, 403, 200, 403, 200]),
+        patch("/api/v1/cities/nowhere", [401, 404, 404, 404, 404, 404]),
+        get(
+            "/cities/{city}/introductions/new?peer=other-city",
+            [303, 403, 200, 200, 403, 200],
+        ),
+        // One request per pair of cities at a time: later askers are told so (409).
+        post(
+            "/cities/{city}/introductions",
+            &[("peer", "other-city")],
+            [303, 403, 303, 409, 403, 409],
+        ),
+        // Introduction 1 was asked by other-city of home-city (see the test's set-up).
+        get("/introductions/1", [303, 200, 200, 200, 403, 200]),
+        get("/introductions/999", [303, 404, 404, 404, 404, 404]),
+        // Once the city admin has answered, the program admin finds it answered (409).
+        post(
+            "/introductions/1",
+            &[("decision", "decline")],
+            [303, 403, 403, 303, 403, 409],
+        ),
         get("/admin", [303, 403, 403, 403, 403, 200]),
         post(
             "/admin/cities",
@@ -224,6 +257,7 @@ async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
         app.create_user(email, role, city);
         tokens.push(Some(app.token_for(email)));
     }
+    an_introduction(&app, ("other-city", "home-city"), "other@x.org");
     let mut failures = Vec::new();
     for route in routes() {
         let path = route.path.replace("{city}", "home-city");
@@ -243,6 +277,10 @@ async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
                     app.client.post(app.url(&path)).multipart(upload)
                 }
                 (_, Body::Form) => app.client.post(app.url(&path)).form(&form),
+                (_, Body::Patch) => app
+                    .client
+                    .patch(app.url(&path))
+                    .json(&serde_json::json!({"discoverable": true})),
             };
             if let Some(token) = token {
                 request = request.bearer_auth(token);
@@ -257,4 +295,35 @@ async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Stores a pending introduction asked by `by` of city `to` for city `from`.
+fn an_introduction(app: &TestApp, (from, to): (&str, &str), by: &str) {
+    use diesel::prelude::*;
+    use peerhall::schema::{cities, introductions, users};
+    let mut conn = app.conn();
+    let mut city = |slug: &str| -> i32 {
+        cities::table
+            .filter(cities::slug.eq(slug))
+            .select(cities::id)
+            .first(&mut conn)
+            .unwrap()
+    };
+    let (from, to) = (city(from), city(to));
+    let by: i32 = users::table
+        .filter(users::email.eq(by))
+        .select(users::id)
+        .first(&mut conn)
+        .unwrap();
+    diesel::insert_into(introductions::table)
+        .values((
+            introductions::from_city_id.eq(from),
+            introductions::to_city_id.eq(to),
+            introductions::requested_by.eq(by),
+            introductions::message.eq(""),
+            introductions::status.eq("pending"),
+            introductions::created_at.eq(chrono::Utc::now().naive_utc()),
+        ))
+        .execute(&mut conn)
+        .unwrap();
 }

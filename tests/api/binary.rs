@@ -273,6 +273,39 @@ fn admin_commands_create_a_city_a_user_and_a_working_token() {
     ]);
     assert!(!ok);
     assert!(err.contains("already exists"), "{err}");
+
+    let (ok, _, err) = run(&[
+        "create-city",
+        "--slug",
+        "tempe",
+        "--name",
+        "Tempe",
+        "--country",
+        "US",
+        "--region",
+        "us_canada",
+        "--discoverable",
+    ]);
+    assert!(ok, "{err}");
+    assert_eq!(
+        discoverable_cities(data.path()),
+        ["tempe"],
+        "new cities are hidden unless created with --discoverable"
+    );
+}
+
+/// The slugs of the discoverable cities in the data directory's database.
+fn discoverable_cities(data: &std::path::Path) -> Vec<String> {
+    use diesel::prelude::*;
+    use peerhall::schema::cities;
+    let path = data.join("peerhall.db");
+    let mut conn = SqliteConnection::establish(&path.display().to_string()).unwrap();
+    cities::table
+        .filter(cities::discoverable.eq(true))
+        .select(cities::slug)
+        .order(cities::slug.asc())
+        .load(&mut conn)
+        .unwrap()
 }
 
 #[tokio::test]

@@ -14,6 +14,7 @@ mod binary;
 mod demo;
 mod health;
 mod helpers;
+mod introductions;
 mod invitations;
 mod languages;
 mod migrations;

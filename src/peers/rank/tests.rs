@@ -33,6 +33,7 @@ fn profile(
         language: language.to_owned(),
         population,
         discoverable,
+        accepts_introductions: true,
         assessed: true,
         mask,
         level: match met {

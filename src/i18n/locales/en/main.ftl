@@ -355,6 +355,58 @@ peers-reason-can-help = { $count ->
 }
 roadmap-step-peers = Cities like yours that meet { $code }:
 
+## Introductions between peer cities
+city-accepts-introductions = Peer cities may ask us for an introduction
+intro-ask-link = Ask { $city } for an introduction
+intro-ask-title = Ask { $city } for an introduction
+intro-ask-explain = Peerhall will write to the people who answer for { $city }. If they accept, you will both see each other's name and email address here and by email.
+intro-closed = { $city } is not taking introduction requests at the moment.
+intro-about = About:
+intro-message-label = A note for them (optional)
+intro-message-hint = What you would like to learn, and who you are. At most { $max } characters.
+intro-message-too-long = The note is too long: shorten it to 2,000 characters or fewer.
+intro-ask-send = Send the request
+intro-back-to-peers = Back to your peers
+intro-already-asked = Your city has already asked this city for an introduction.
+intro-declined-recently = This city declined your city's request less than 90 days ago.
+intro-too-many = { $count ->
+    [one] You can ask for one introduction a day. Please try again tomorrow.
+   *[other] You can ask for { $count } introductions a day. Please try again tomorrow.
+}
+intro-no-one = Nobody can answer for this city on Peerhall yet, so it cannot be asked for now.
+intro-see-earlier = See the earlier request
+intro-title = Introduction: { $from } and { $to }
+intro-asked = Your request is sent. You will hear by email when they answer.
+intro-already-answered = This request has already been answered.
+intro-asked-by = Asked by { $person } ({ $city }) on { $date }.
+intro-answered-on = answered on { $date }
+intro-status-pending = Waiting for an answer
+intro-status-accepted = Accepted
+intro-status-declined = Declined
+intro-answer-explain = If you accept, both cities will see each other's contact here and by email. If you decline, they will be told, without any reason given.
+intro-accept = Accept
+intro-decline = Decline
+intro-waiting = Waiting for { $city } to answer.
+intro-contacts = Contacts
+intro-contacts-explain = Write to each other directly. A private forum thread for your two cities will replace this once the forum opens.
+intro-section = Introductions
+intro-received = Asked of your city
+intro-sent = Asked by your city
+intro-none = None yet.
+intro-mail-request-subject = { $from } asks { $to } for an introduction
+intro-mail-request-body = { $topic ->
+    [none] { $person } from { $from } would like to be introduced to { $to }.
+   *[other] { $person } from { $from } would like to be introduced to { $to }, to learn how you do { $topic }.
+}
+intro-mail-request-contacts = If you accept, you will both get each other's name and email address. You get this message because you answer for this city on Peerhall.
+intro-mail-request-button = Accept or decline
+intro-mail-accepted-subject = Introduction accepted: { $city }
+intro-mail-accepted-body = { $to } accepted your request. You can write to { $person } at { $email }.
+intro-mail-declined-subject = Introduction declined: { $city }
+intro-mail-declined-body = { $to } declined your request this time.
+intro-mail-copy-body = You accepted { $from }'s request. You can write to { $person } at { $email }.
+intro-mail-see = See the introduction
+
 ## Dates and times (chrono strftime patterns)
 format-date = %B %-d, %Y
 format-time = %-I:%M %p %Z

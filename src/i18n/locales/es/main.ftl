@@ -355,6 +355,58 @@ peers-reason-can-help = { $count ->
 }
 roadmap-step-peers = Ciudades como la suya que cumplen { $code }:
 
+## Introductions between peer cities
+city-accepts-introductions = Las ciudades pares pueden pedirnos una presentación
+intro-ask-link = Pedir una presentación a { $city }
+intro-ask-title = Pedir una presentación a { $city }
+intro-ask-explain = Peerhall escribirá a quienes responden por { $city }. Si aceptan, ambas partes verán el nombre y el correo de la otra aquí y por correo electrónico.
+intro-closed = { $city } no acepta solicitudes de presentación por ahora.
+intro-about = Sobre:
+intro-message-label = Una nota para ellos (opcional)
+intro-message-hint = Qué le gustaría aprender y quién es usted. Como máximo { $max } caracteres.
+intro-message-too-long = La nota es demasiado larga: acórtela a 2000 caracteres o menos.
+intro-ask-send = Enviar la solicitud
+intro-back-to-peers = Volver a sus pares
+intro-already-asked = Su ciudad ya pidió una presentación a esta ciudad.
+intro-declined-recently = Esta ciudad rechazó la solicitud de su ciudad hace menos de 90 días.
+intro-too-many = { $count ->
+    [one] Puede pedir una presentación al día. Vuelva a intentarlo mañana.
+   *[other] Puede pedir { $count } presentaciones al día. Vuelva a intentarlo mañana.
+}
+intro-no-one = Todavía nadie puede responder por esta ciudad en Peerhall, así que por ahora no se le puede pedir.
+intro-see-earlier = Ver la solicitud anterior
+intro-title = Presentación: { $from } y { $to }
+intro-asked = Su solicitud fue enviada. Recibirá un correo cuando respondan.
+intro-already-answered = Esta solicitud ya fue respondida.
+intro-asked-by = Solicitada por { $person } ({ $city }) el { $date }.
+intro-answered-on = respondida el { $date }
+intro-status-pending = En espera de respuesta
+intro-status-accepted = Aceptada
+intro-status-declined = Rechazada
+intro-answer-explain = Si acepta, ambas ciudades verán el contacto de la otra aquí y por correo electrónico. Si la rechaza, se les informará sin dar ningún motivo.
+intro-accept = Aceptar
+intro-decline = Rechazar
+intro-waiting = En espera de la respuesta de { $city }.
+intro-contacts = Contactos
+intro-contacts-explain = Escríbanse directamente. Un hilo privado del foro para sus dos ciudades reemplazará esto cuando abra el foro.
+intro-section = Presentaciones
+intro-received = Pedidas a su ciudad
+intro-sent = Pedidas por su ciudad
+intro-none = Ninguna por ahora.
+intro-mail-request-subject = { $from } pide a { $to } una presentación
+intro-mail-request-body = { $topic ->
+    [none] { $person }, de { $from }, quisiera ser presentado/a a { $to }.
+   *[other] { $person }, de { $from }, quisiera ser presentado/a a { $to } para aprender cómo trabajan { $topic }.
+}
+intro-mail-request-contacts = Si acepta, ambas partes recibirán el nombre y el correo de la otra. Recibe este mensaje porque responde por esta ciudad en Peerhall.
+intro-mail-request-button = Aceptar o rechazar
+intro-mail-accepted-subject = Presentación aceptada: { $city }
+intro-mail-accepted-body = { $to } aceptó su solicitud. Puede escribir a { $person } en { $email }.
+intro-mail-declined-subject = Presentación rechazada: { $city }
+intro-mail-declined-body = { $to } rechazó su solicitud esta vez.
+intro-mail-copy-body = Usted aceptó la solicitud de { $from }. Puede escribir a { $person } en { $email }.
+intro-mail-see = Ver la presentación
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z

@@ -355,6 +355,58 @@ peers-reason-can-help = { $count ->
 }
 roadmap-step-peers = Des villes comme la vôtre qui remplissent { $code } :
 
+## Introductions between peer cities
+city-accepts-introductions = Les villes pairs peuvent nous demander une mise en relation
+intro-ask-link = Demander une mise en relation avec { $city }
+intro-ask-title = Demander une mise en relation avec { $city }
+intro-ask-explain = Peerhall écrira aux personnes qui répondent pour { $city }. Si elles acceptent, chacun verra le nom et l’adresse électronique de l’autre ici et par courriel.
+intro-closed = { $city } n’accepte pas de demandes de mise en relation pour le moment.
+intro-about = Sujet :
+intro-message-label = Un mot pour elles (facultatif)
+intro-message-hint = Ce que vous aimeriez apprendre, et qui vous êtes. { $max } caractères au plus.
+intro-message-too-long = Le mot est trop long : réduisez-le à 2 000 caractères ou moins.
+intro-ask-send = Envoyer la demande
+intro-back-to-peers = Retour à vos pairs
+intro-already-asked = Votre ville a déjà demandé une mise en relation avec cette ville.
+intro-declined-recently = Cette ville a décliné la demande de votre ville il y a moins de 90 jours.
+intro-too-many = { $count ->
+    [one] Vous pouvez demander une mise en relation par jour. Réessayez demain.
+   *[other] Vous pouvez demander { $count } mises en relation par jour. Réessayez demain.
+}
+intro-no-one = Personne ne peut encore répondre pour cette ville sur Peerhall : la demande n’est pas possible pour le moment.
+intro-see-earlier = Voir la demande précédente
+intro-title = Mise en relation : { $from } et { $to }
+intro-asked = Votre demande est envoyée. Vous recevrez un courriel quand ils répondront.
+intro-already-answered = Cette demande a déjà reçu une réponse.
+intro-asked-by = Demandée par { $person } ({ $city }) le { $date }.
+intro-answered-on = réponse le { $date }
+intro-status-pending = En attente de réponse
+intro-status-accepted = Acceptée
+intro-status-declined = Déclinée
+intro-answer-explain = Si vous acceptez, les deux villes verront le contact de l’autre ici et par courriel. Si vous déclinez, elles en seront informées, sans motif.
+intro-accept = Accepter
+intro-decline = Décliner
+intro-waiting = En attente de la réponse de { $city }.
+intro-contacts = Contacts
+intro-contacts-explain = Écrivez-vous directement. Un fil privé du forum pour vos deux villes remplacera ceci à l’ouverture du forum.
+intro-section = Mises en relation
+intro-received = Demandées à votre ville
+intro-sent = Demandées par votre ville
+intro-none = Aucune pour l’instant.
+intro-mail-request-subject = { $from } demande une mise en relation avec { $to }
+intro-mail-request-body = { $topic ->
+    [none] { $person }, de { $from }, aimerait être mis(e) en relation avec { $to }.
+   *[other] { $person }, de { $from }, aimerait être mis(e) en relation avec { $to } pour apprendre comment vous faites : { $topic }.
+}
+intro-mail-request-contacts = Si vous acceptez, chacun recevra le nom et l’adresse électronique de l’autre. Vous recevez ce message parce que vous répondez pour cette ville sur Peerhall.
+intro-mail-request-button = Accepter ou décliner
+intro-mail-accepted-subject = Mise en relation acceptée : { $city }
+intro-mail-accepted-body = { $to } a accepté votre demande. Vous pouvez écrire à { $person } à l’adresse { $email }.
+intro-mail-declined-subject = Mise en relation déclinée : { $city }
+intro-mail-declined-body = { $to } a décliné votre demande cette fois-ci.
+intro-mail-copy-body = Vous avez accepté la demande de { $from }. Vous pouvez écrire à { $person } à l’adresse { $email }.
+intro-mail-see = Voir la mise en relation
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d %B %Y
 format-time = %H:%M %Z

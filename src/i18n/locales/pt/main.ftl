@@ -355,6 +355,58 @@ peers-reason-can-help = { $count ->
 }
 roadmap-step-peers = Cidades como a sua que atendem a { $code }:
 
+## Introductions between peer cities
+city-accepts-introductions = Cidades pares podem nos pedir uma apresentação
+intro-ask-link = Pedir uma apresentação a { $city }
+intro-ask-title = Pedir uma apresentação a { $city }
+intro-ask-explain = O Peerhall escreverá a quem responde por { $city }. Se aceitarem, as duas partes verão o nome e o e-mail uma da outra aqui e por e-mail.
+intro-closed = { $city } não está aceitando pedidos de apresentação no momento.
+intro-about = Sobre:
+intro-message-label = Uma nota para eles (opcional)
+intro-message-hint = O que você gostaria de aprender e quem você é. No máximo { $max } caracteres.
+intro-message-too-long = A nota é longa demais: reduza-a para 2.000 caracteres ou menos.
+intro-ask-send = Enviar o pedido
+intro-back-to-peers = Voltar aos seus pares
+intro-already-asked = Sua cidade já pediu uma apresentação a esta cidade.
+intro-declined-recently = Esta cidade recusou o pedido da sua cidade há menos de 90 dias.
+intro-too-many = { $count ->
+    [one] Você pode pedir uma apresentação por dia. Tente novamente amanhã.
+   *[other] Você pode pedir { $count } apresentações por dia. Tente novamente amanhã.
+}
+intro-no-one = Ainda ninguém pode responder por esta cidade no Peerhall, então por enquanto não é possível pedir.
+intro-see-earlier = Ver o pedido anterior
+intro-title = Apresentação: { $from } e { $to }
+intro-asked = Seu pedido foi enviado. Você receberá um e-mail quando responderem.
+intro-already-answered = Este pedido já foi respondido.
+intro-asked-by = Pedido por { $person } ({ $city }) em { $date }.
+intro-answered-on = respondido em { $date }
+intro-status-pending = Aguardando resposta
+intro-status-accepted = Aceito
+intro-status-declined = Recusado
+intro-answer-explain = Se você aceitar, as duas cidades verão o contato uma da outra aqui e por e-mail. Se recusar, elas serão informadas, sem nenhum motivo.
+intro-accept = Aceitar
+intro-decline = Recusar
+intro-waiting = Aguardando a resposta de { $city }.
+intro-contacts = Contatos
+intro-contacts-explain = Escrevam-se diretamente. Um tópico privado do fórum para as duas cidades substituirá isto quando o fórum abrir.
+intro-section = Apresentações
+intro-received = Pedidas à sua cidade
+intro-sent = Pedidas pela sua cidade
+intro-none = Nenhuma por enquanto.
+intro-mail-request-subject = { $from } pede a { $to } uma apresentação
+intro-mail-request-body = { $topic ->
+    [none] { $person }, de { $from }, gostaria de ser apresentado(a) a { $to }.
+   *[other] { $person }, de { $from }, gostaria de ser apresentado(a) a { $to } para aprender como vocês fazem { $topic }.
+}
+intro-mail-request-contacts = Se você aceitar, as duas partes receberão o nome e o e-mail uma da outra. Você recebe esta mensagem porque responde por esta cidade no Peerhall.
+intro-mail-request-button = Aceitar ou recusar
+intro-mail-accepted-subject = Apresentação aceita: { $city }
+intro-mail-accepted-body = { $to } aceitou seu pedido. Você pode escrever para { $person } em { $email }.
+intro-mail-declined-subject = Apresentação recusada: { $city }
+intro-mail-declined-body = { $to } recusou seu pedido desta vez.
+intro-mail-copy-body = Você aceitou o pedido de { $from }. Você pode escrever para { $person } em { $email }.
+intro-mail-see = Ver a apresentação
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z

@@ -1,0 +1,2 @@
+DROP TABLE introductions;
+ALTER TABLE cities DROP COLUMN accepts_introductions;
