@@ -187,7 +187,21 @@ async fn a_declined_city_is_not_asked_again_and_a_city_without_admins_reaches_pr
     assert_eq!(ask(&app, &ana, "azul", "").await.status(), 303);
     let request = app.wait_for_mail(before + 1).await;
     assert!(request.contains("To: ops@program.org"), "{request}");
-    assert_eq!(statuses(&app), ["declined", "pending"]);
+    let accepted = app
+        .client
+        .post(app.url("/introductions/2"))
+        .bearer_auth(app.token_for("ops@program.org"))
+        .form(&[("decision", "accept")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(accepted.status(), 303);
+    assert_eq!(statuses(&app), ["declined", "accepted"]);
+    let shown = app.page_text(&ana, "/introductions/2").await;
+    assert!(
+        shown.contains("ops (the Peerhall program team)"),
+        "staff answer as staff, not as the city"
+    );
 }
 
 #[tokio::test]

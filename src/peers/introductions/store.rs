@@ -52,6 +52,8 @@ pub struct Person {
     pub name: String,
     pub email: String,
     pub lang: Lang,
+    /// None for program staff.
+    pub city_id: Option<i32>,
 }
 
 impl From<UserRow> for Person {
@@ -60,6 +62,7 @@ impl From<UserRow> for Person {
             name: row.display_name,
             email: row.email,
             lang: Lang::from_tag(&row.language).unwrap_or_default(),
+            city_id: row.city_id,
         }
     }
 }

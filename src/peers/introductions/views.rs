@@ -6,7 +6,7 @@ use std::sync::Arc;
 use maud::{Markup, html};
 
 use super::handlers::Pair;
-use super::store::{Introduction, Person, Summary};
+use super::store::{CityRef, Introduction, Person, Summary};
 use super::{MESSAGE_MAX, Refused, Status};
 use crate::i18n::Lang;
 use crate::standard::Catalog;
@@ -103,9 +103,15 @@ pub struct Shown<'a> {
     pub notice: Option<&'static str>,
 }
 
-fn contact(person: &Person, city: &str) -> Markup {
+/// A contact with where they answer from: `city`, or program staff answering
+/// for a city that has no admin of its own.
+fn contact(lang: Lang, person: &Person, city: &CityRef) -> Markup {
+    let from = match person.city_id {
+        Some(id) if id == city.id => city.name.clone(),
+        _ => lang.t("intro-program-team"),
+    };
     html! {
-        li { (person.name) " (" (city) ") · " a href={ "mailto:" (person.email) } { (person.email) } }
+        li { (person.name) " (" (from) ") · " a href={ "mailto:" (person.email) } { (person.email) } }
     }
 }
 
@@ -160,8 +166,8 @@ pub fn intro_page(page: &PageContext, view: &Shown) -> Markup {
                     h2 #contacts { (lang.t("intro-contacts")) }
                     p { (lang.t("intro-contacts-explain")) }
                     ul {
-                        (contact(&intro.requester, &intro.from.name))
-                        (contact(decider, &intro.to.name))
+                        (contact(lang, &intro.requester, &intro.from))
+                        (contact(lang, decider, &intro.to))
                     }
                 }
             }

@@ -387,6 +387,7 @@ intro-answer-explain = If you accept, both cities will see each other's contact 
 intro-accept = Accept
 intro-decline = Decline
 intro-waiting = Waiting for { $city } to answer.
+intro-program-team = the Peerhall program team
 intro-contacts = Contacts
 intro-contacts-explain = Write to each other directly. A private forum thread for your two cities will replace this once the forum opens.
 intro-section = Introductions

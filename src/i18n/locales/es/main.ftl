@@ -387,6 +387,7 @@ intro-answer-explain = Si acepta, ambas ciudades verán el contacto de la otra a
 intro-accept = Aceptar
 intro-decline = Rechazar
 intro-waiting = En espera de la respuesta de { $city }.
+intro-program-team = el equipo del programa Peerhall
 intro-contacts = Contactos
 intro-contacts-explain = Escríbanse directamente. Un hilo privado del foro para sus dos ciudades reemplazará esto cuando abra el foro.
 intro-section = Presentaciones

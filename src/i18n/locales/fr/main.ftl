@@ -387,6 +387,7 @@ intro-answer-explain = Si vous acceptez, les deux villes verront le contact de l
 intro-accept = Accepter
 intro-decline = Décliner
 intro-waiting = En attente de la réponse de { $city }.
+intro-program-team = l’équipe du programme Peerhall
 intro-contacts = Contacts
 intro-contacts-explain = Écrivez-vous directement. Un fil privé du forum pour vos deux villes remplacera ceci à l’ouverture du forum.
 intro-section = Mises en relation

@@ -387,6 +387,7 @@ intro-answer-explain = Se você aceitar, as duas cidades verão o contato uma da
 intro-accept = Aceitar
 intro-decline = Recusar
 intro-waiting = Aguardando a resposta de { $city }.
+intro-program-team = a equipe do programa Peerhall
 intro-contacts = Contatos
 intro-contacts-explain = Escrevam-se diretamente. Um tópico privado do fórum para as duas cidades substituirá isto quando o fórum abrir.
 intro-section = Apresentações
