@@ -52,6 +52,16 @@ impl PeerDirectory {
     }
 }
 
+/// The latest met-criteria set of every discoverable, assessed city but
+/// `except`: what the roadmap's area comparison is made of.
+pub fn discoverable_masks(profiles: &[Profile], except: i32) -> Vec<u64> {
+    profiles
+        .iter()
+        .filter(|p| p.discoverable && p.assessed && p.city_id != except)
+        .map(|p| p.mask)
+        .collect()
+}
+
 /// The profile of `city` in `profiles`, or one with no assessment.
 pub fn profile_of(profiles: &[Profile], city: &City) -> Profile {
     profiles
@@ -79,11 +89,20 @@ fn blank(city: &City, criteria: usize) -> Profile {
     }
 }
 
+/// Every city, and every assessment of `catalog` as (city, when, met set),
+/// oldest first per city.
+pub type Rows = (Vec<City>, Vec<(i32, NaiveDateTime, i64)>);
+
 /// Every city with its assessment history for `catalog`: two queries, no
 /// matter how many cities.
 pub fn load(conn: &mut DbConnection, catalog: &Catalog) -> QueryResult<Vec<Profile>> {
+    Ok(build(&query(conn, catalog)?, catalog))
+}
+
+/// The two queries a rebuild makes.
+pub fn query(conn: &mut DbConnection, catalog: &Catalog) -> QueryResult<Rows> {
     let all: Vec<City> = cities::table.select(City::as_select()).load(conn)?;
-    let rows: Vec<(i32, NaiveDateTime, i64)> = assessments::table
+    let rows = assessments::table
         .filter(assessments::standard.eq(&catalog.id))
         .order((
             assessments::city_id.asc(),
@@ -96,16 +115,20 @@ pub fn load(conn: &mut DbConnection, catalog: &Catalog) -> QueryResult<Vec<Profi
             assessments::met_mask,
         ))
         .load(conn)?;
+    Ok((all, rows))
+}
+
+/// Every city's profile from the rows [`query`] read. Pure.
+pub fn build((all, rows): &Rows, catalog: &Catalog) -> Vec<Profile> {
     let mut histories: HashMap<i32, Vec<Point>> = HashMap::new();
-    for (city_id, at, mask) in rows {
+    for &(city_id, at, mask) in rows {
         histories.entry(city_id).or_default().push(Point {
             at,
             mask: mask as u64,
         });
     }
     let criteria = catalog.criteria.len();
-    Ok(all
-        .iter()
+    all.iter()
         .map(|city| {
             let mut profile = blank(city, criteria);
             if let Some(history) = histories.get(&city.id)
@@ -118,5 +141,5 @@ pub fn load(conn: &mut DbConnection, catalog: &Catalog) -> QueryResult<Vec<Profi
             }
             profile
         })
-        .collect())
+        .collect()
 }

@@ -122,13 +122,19 @@ pub fn for_steps(
 ) -> Vec<Vec<PeerCard>> {
     let all = directory.snapshot();
     let me = profile_of(&all, city);
+    let asked: Vec<(usize, &str)> = codes
+        .iter()
+        .filter_map(|code| Some((catalog.index_of(code)?, code.as_str())))
+        .collect();
+    let mut found = rank::for_criteria(&all, &me, &asked, limit, this_year()).into_iter();
+    // A code the catalog does not know (none should) gets no peers.
     codes
         .iter()
         .map(|code| match catalog.index_of(code) {
-            Some(index) => {
-                let found = rank::for_criterion(&all, &me, (index, code), limit, this_year());
-                cards(lang, catalog, &found)
-            }
+            Some(_) => found
+                .next()
+                .map(|m| cards(lang, catalog, &m))
+                .unwrap_or_default(),
             None => Vec::new(),
         })
         .collect()

@@ -1,6 +1,7 @@
 //! Ranking peer cities by likeness, with the reasons a person can check: pure,
 //! in memory over the met-criteria bit sets, so a request never queries the
-//! database (its cost at 10,000 cities is for the benchmark to tell).
+//! database. Candidates are scored, the best few chosen, and only those get
+//! reasons (`cargo bench --bench peers` measures it at 10,000 cities).
 
 use super::profile::Profile;
 use crate::assessment::outcomes::Region;
@@ -112,90 +113,161 @@ fn candidates<'a>(all: &'a [Profile], me: &'a Profile) -> impl Iterator<Item = &
         .filter(move |p| p.discoverable && p.assessed && p.city_id != me.city_id)
 }
 
-fn best(mut matches: Vec<Match>, limit: usize) -> Vec<Match> {
-    matches.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.peer.name.cmp(&b.peer.name))
-            .then_with(|| a.peer.city_id.cmp(&b.peer.city_id))
-    });
-    matches.truncate(limit);
-    matches
+/// A candidate with its score, before its reasons are told: reasons are built
+/// only for the few that are shown.
+#[derive(Clone, Copy)]
+struct Scored<'a> {
+    peer: &'a Profile,
+    score: f64,
 }
+
+fn order(a: &Scored, b: &Scored) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then_with(|| a.peer.name.cmp(&b.peer.name))
+        .then_with(|| a.peer.city_id.cmp(&b.peer.city_id))
+}
+
+/// The `limit` best, best first, without sorting the rest.
+fn top(mut scored: Vec<Scored>, limit: usize) -> Vec<Scored> {
+    if limit == 0 {
+        return Vec::new();
+    }
+    if scored.len() > limit {
+        scored.select_nth_unstable_by(limit - 1, order);
+        scored.truncate(limit);
+    }
+    scored.sort_by(order);
+    scored
+}
+
+/// A criterion asked about: its index in the catalog and its code.
+pub type Asked<'c> = (usize, &'c str);
 
 /// Discoverable cities that meet criterion `index` (code `code`), most alike
 /// first: likeness, a level at or one above, and having met it recently.
 pub fn for_criterion<'a>(
     all: &'a [Profile],
     me: &'a Profile,
-    (index, code): (usize, &str),
+    asked: Asked,
     limit: usize,
     this_year: i32,
 ) -> Vec<Match<'a>> {
-    let bit = 1u64 << index;
-    let matches = candidates(all, me)
-        .filter(|p| p.mask & bit != 0)
+    let mut found = for_criteria(all, me, &[asked], limit, this_year);
+    found.pop().unwrap_or_default()
+}
+
+/// [`for_criterion`] for several criteria at once (a roadmap's steps): what
+/// does not depend on the criterion is computed once per candidate.
+pub fn for_criteria<'a>(
+    all: &'a [Profile],
+    me: &'a Profile,
+    asked: &[Asked],
+    limit: usize,
+    this_year: i32,
+) -> Vec<Vec<Match<'a>>> {
+    let base: Vec<Scored> = candidates(all, me)
         .map(|peer| {
-            let year = peer.met_since.get(index).copied().flatten();
-            let level = level_reason(me, peer);
-            let recent = year.is_some_and(|y| this_year - y <= RECENT_YEARS);
-            let score = likeness(me, peer)
-                + if level.is_some() { 0.1 } else { 0.0 }
-                + if recent { 0.05 } else { 0.0 };
-            let mut reasons = vec![Reason::MeetsSince {
-                code: code.to_owned(),
-                year,
-            }];
-            reasons.extend(level);
-            reasons.extend(shared_reasons(me, peer));
-            Match {
+            let level = if level_reason(me, peer).is_some() {
+                0.1
+            } else {
+                0.0
+            };
+            Scored {
                 peer,
-                score,
-                reasons,
+                score: likeness(me, peer) + level,
             }
         })
         .collect();
-    best(matches, limit)
+    asked
+        .iter()
+        .map(|&(index, code)| {
+            let bit = 1u64 << index;
+            let recent = |p: &Profile| {
+                let year = p.met_since.get(index).copied().flatten();
+                year.is_some_and(|y| this_year - y <= RECENT_YEARS)
+            };
+            let scored = base
+                .iter()
+                .filter(|s| s.peer.mask & bit != 0)
+                .map(|s| Scored {
+                    peer: s.peer,
+                    score: s.score + if recent(s.peer) { 0.05 } else { 0.0 },
+                })
+                .collect();
+            top(scored, limit)
+                .into_iter()
+                .map(|s| criterion_match(me, s, (index, code)))
+                .collect()
+        })
+        .collect()
+}
+
+fn criterion_match<'a>(me: &Profile, s: Scored<'a>, (index, code): Asked) -> Match<'a> {
+    let year = s.peer.met_since.get(index).copied().flatten();
+    let mut reasons = vec![Reason::MeetsSince {
+        code: code.to_owned(),
+        year,
+    }];
+    reasons.extend(level_reason(me, s.peer));
+    reasons.extend(shared_reasons(me, s.peer));
+    Match {
+        peer: s.peer,
+        score: s.score,
+        reasons,
+    }
 }
 
 /// The most alike discoverable cities, those one level ahead first.
 pub fn like_you<'a>(all: &'a [Profile], me: &'a Profile, limit: usize) -> Vec<Match<'a>> {
-    let matches = candidates(all, me)
+    let scored = candidates(all, me)
         .map(|peer| {
             let ahead = rank(peer.level) - rank(me.level) == 1;
-            let score = likeness(me, peer) + if ahead { 0.2 } else { 0.0 };
-            let mut reasons: Vec<Reason> = level_reason(me, peer).into_iter().collect();
-            reasons.extend(shared_reasons(me, peer));
-            Match {
+            Scored {
                 peer,
-                score,
-                reasons,
+                score: likeness(me, peer) + if ahead { 0.2 } else { 0.0 },
             }
         })
         .collect();
-    best(matches, limit)
+    top(scored, limit)
+        .into_iter()
+        .map(|s| {
+            let mut reasons: Vec<Reason> = level_reason(me, s.peer).into_iter().collect();
+            reasons.extend(shared_reasons(me, s.peer));
+            Match {
+                peer: s.peer,
+                score: s.score,
+                reasons,
+            }
+        })
+        .collect()
 }
 
 /// Discoverable cities that lack criteria the reader's city meets: the more it
 /// could share and the more alike they are, the earlier.
 pub fn you_can_help<'a>(all: &'a [Profile], me: &'a Profile, limit: usize) -> Vec<Match<'a>> {
-    let matches = candidates(all, me)
-        .filter_map(|peer| {
-            let count = (me.mask & !peer.mask).count_ones();
-            if count == 0 {
-                return None;
-            }
-            let score = 0.5 * f64::from(count) / 64.0 + 0.5 * likeness(me, peer);
-            let mut reasons = vec![Reason::CanHelp { count }];
-            reasons.extend(shared_reasons(me, peer));
-            Some(Match {
-                peer,
-                score,
-                reasons,
-            })
+    let lacking = |peer: &Profile| (me.mask & !peer.mask).count_ones();
+    let scored = candidates(all, me)
+        .filter(|peer| lacking(peer) > 0)
+        .map(|peer| Scored {
+            peer,
+            score: 0.5 * f64::from(lacking(peer)) / 64.0 + 0.5 * likeness(me, peer),
         })
         .collect();
-    best(matches, limit)
+    top(scored, limit)
+        .into_iter()
+        .map(|s| {
+            let mut reasons = vec![Reason::CanHelp {
+                count: lacking(s.peer),
+            }];
+            reasons.extend(shared_reasons(me, s.peer));
+            Match {
+                peer: s.peer,
+                score: s.score,
+                reasons,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ async fn load(
     city: &City,
     lang: Lang,
 ) -> anyhow::Result<Option<(Arc<Catalog>, Roadmap)>> {
-    let loaded = load_roadmap(pool, standards, city).await?;
+    let loaded = load_roadmap((pool, standards, directory), city).await?;
     Ok(loaded.map(|(catalog, mut roadmap)| {
         let codes: Vec<String> = roadmap.steps.iter().map(|s| s.code.clone()).collect();
         let peers = crate::peers::handlers::for_steps(lang, &catalog, directory, city, &codes, 3);
@@ -40,12 +40,14 @@ async fn load(
 }
 
 async fn load_roadmap(
-    pool: &DbPool,
-    standards: &Standards,
+    (pool, standards, directory): (&DbPool, &Standards, &PeerDirectory),
     city: &City,
 ) -> anyhow::Result<Option<(Arc<Catalog>, Roadmap)>> {
     let standards = standards.clone();
     let city = city.clone();
+    let current = standards.current()?.id.clone();
+    // The directory holds the current standard's profiles: no scan per request.
+    let known = crate::peers::directory::discoverable_masks(&directory.snapshot(), city.id);
     db::run(pool, move |conn| {
         let rows = assessments::list_for_city(conn, city.id)?;
         let Some(latest) = rows.first().cloned() else {
@@ -74,7 +76,11 @@ async fn load_roadmap(
             })
             .collect();
         let full = assessments::load_full(conn, latest)?;
-        let peers = assessments::discoverable_latest_masks(conn, &catalog.id, city.id)?;
+        let peers = if catalog.id == current {
+            known
+        } else {
+            assessments::discoverable_latest_masks(conn, &catalog.id, city.id)?
+        };
         let facts = CityFacts {
             country: city.country.clone(),
             region: Region::from_code(&city.region).unwrap_or(Region::UsCanada),

@@ -1,7 +1,6 @@
 //! The roadmap from a city's assessments: JSON, page and CSV, with the standing,
 //! ordered steps, progress since the previous assessment and peer medians.
 
-use diesel::prelude::*;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, criterion_codes, full_assessment};
@@ -87,7 +86,6 @@ async fn the_roadmap_orders_steps_and_shows_what_changed() {
 
 #[tokio::test]
 async fn areas_compare_with_discoverable_peers_only() {
-    use peerhall::schema::cities;
     let app = TestApp::spawn().await;
     let token = city(&app, "mesa");
     let peer = city(&app, "gilbert");
@@ -98,10 +96,17 @@ async fn areas_compare_with_discoverable_peers_only() {
     assert_eq!(roadmap["areas"][0]["peer_median"], 100.0);
     assert_eq!(roadmap["opportunities"].as_array().unwrap().len(), 7);
 
-    diesel::update(cities::table.filter(cities::slug.eq("gilbert")))
-        .set(cities::discoverable.eq(false))
-        .execute(&mut app.conn())
+    // Gilbert's admin hides it; the peer directory follows at once.
+    app.create_user("admin@gilbert.gov", "city_admin", Some("gilbert"));
+    let hidden = app
+        .client
+        .patch(app.url("/api/v1/cities/gilbert"))
+        .bearer_auth(app.token_for("admin@gilbert.gov"))
+        .json(&serde_json::json!({"discoverable": false}))
+        .send()
+        .await
         .unwrap();
+    assert_eq!(hidden.status(), 200);
     let roadmap = roadmap_json(&app, &token, "mesa").await;
     assert_eq!(roadmap["areas"][0]["peer_median"], Value::Null);
 }
