@@ -166,7 +166,7 @@ fn seed_city(
 
 /// How late in a city's journey each criterion tends to be met: data basics and
 /// leadership first, contracting and evaluation last.
-fn difficulty(catalog: &Catalog) -> Vec<f64> {
+pub fn difficulty(catalog: &Catalog) -> Vec<f64> {
     catalog
         .criteria
         .iter()
