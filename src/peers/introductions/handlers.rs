@@ -102,9 +102,10 @@ pub async fn ask_page(
 ) -> Result<HttpResponse, PageError> {
     let asked = (query.peer.as_str(), query.criterion.as_deref());
     let pair = pair((&pool, &standards), &user, slug.into_inner(), asked).await?;
-    let status = match pair.to.accepts_introductions {
-        true => StatusCode::OK,
-        false => StatusCode::CONFLICT,
+    let status = if pair.to.accepts_introductions {
+        StatusCode::OK
+    } else {
+        StatusCode::CONFLICT
     };
     Ok(html(
         status,
@@ -164,39 +165,48 @@ pub async fn ask(
         status: Status::Pending.code(),
         created_at: now(),
     };
-    let per_day = limits.introductions_per_day;
-    let (actor, subject) = (user.user().id, format!("city:{}", pair.to.slug));
-    let stored = db::run(&pool, move |conn| {
-        use diesel::Connection;
-        // The audit line commits with the request or not at all.
-        conn.transaction(|conn| match store::ask(conn, &new, per_day)? {
-            Ok(id) => {
-                audit::record(conn, Some(actor), "introduction.ask", &subject, None)?;
-                Ok(store::find(conn, id)?.map(Ok))
-            }
-            Err(refused) => Ok(Some(Err(refused))),
-        })
-        .map_err(|e: diesel::result::Error| anyhow::Error::from(e))
-    })
-    .await
-    .map_err(|e| PageError::internal(lang, e))?;
+    let subject = format!("city:{}", pair.to.slug);
+    let stored = store_request(&pool, new, limits.introductions_per_day, subject)
+        .await
+        .map_err(|e| PageError::internal(lang, e))?;
     match stored {
-        Some(Ok(intro)) => {
+        Ok(intro) => {
             tell_answerers(&mailer, &pair.catalog, &intro, answerers).await;
             Ok(see_other(&format!("/introductions/{}?asked=1", intro.id)))
         }
-        Some(Err(refused)) => {
+        Err(refused) => {
             let status = match refused {
                 Refused::TooMany { .. } => StatusCode::TOO_MANY_REQUESTS,
                 _ => StatusCode::CONFLICT,
             };
             again(status, views::Problem::Refused(refused))
         }
-        None => Err(PageError::internal(
-            lang,
-            anyhow::anyhow!("a stored introduction could not be read back"),
-        )),
     }
+}
+
+/// Stores the request with its audit line (both or neither), unless a limit
+/// refuses it; returns it as stored.
+async fn store_request(
+    pool: &DbPool,
+    new: NewIntroduction,
+    per_day: u32,
+    subject: String,
+) -> anyhow::Result<Result<Introduction, Refused>> {
+    let actor = new.requested_by;
+    db::run(pool, move |conn| {
+        use diesel::Connection;
+        let stored = conn.transaction::<_, diesel::result::Error, _>(|conn| {
+            match store::ask(conn, &new, per_day)? {
+                Ok(id) => {
+                    audit::record(conn, Some(actor), "introduction.ask", &subject, None)?;
+                    Ok(store::find(conn, id)?.map(Ok))
+                }
+                Err(refused) => Ok(Some(Err(refused))),
+            }
+        });
+        stored?.ok_or_else(|| anyhow::anyhow!("a stored introduction could not be read back"))
+    })
+    .await
 }
 
 async fn answerers(
