@@ -164,7 +164,7 @@ async fn a_declined_city_is_not_asked_again_and_a_city_without_admins_reaches_pr
 
     assert_eq!(ask(&app, &ana, "rafaela", "").await.status(), 303);
     let rosa = app.sign_in("rosa@rafaela.example").await;
-    let page = format!("/introductions/{}", 1);
+    let page = "/introductions/1".to_owned();
     let csrf = csrf_of(&app.page_text(&rosa, &page).await);
     let declined = app
         .post_form(&rosa, &page, &[("csrf", &csrf), ("decision", "decline")])
@@ -184,12 +184,15 @@ async fn a_declined_city_is_not_asked_again_and_a_city_without_admins_reaches_pr
 
     // azul has nobody on Peerhall: the program admin answers for it.
     let before = app.mails().len();
-    assert_eq!(ask(&app, &ana, "azul", "").await.status(), 303);
+    let asked = ask(&app, &ana, "azul", "").await;
+    assert_eq!(asked.status(), 303);
+    // Not id 2 on PostgreSQL: the refused request used up a sequence number.
+    let page = location(&asked).replace("?asked=1", "");
     let request = app.wait_for_mail(before + 1).await;
     assert!(request.contains("To: ops@program.org"), "{request}");
     let accepted = app
         .client
-        .post(app.url("/introductions/2"))
+        .post(app.url(&page))
         .bearer_auth(app.token_for("ops@program.org"))
         .form(&[("decision", "accept")])
         .send()
@@ -197,7 +200,7 @@ async fn a_declined_city_is_not_asked_again_and_a_city_without_admins_reaches_pr
         .unwrap();
     assert_eq!(accepted.status(), 303);
     assert_eq!(statuses(&app), ["declined", "accepted"]);
-    let shown = app.page_text(&ana, "/introductions/2").await;
+    let shown = app.page_text(&ana, &page).await;
     assert!(
         shown.contains("ops (the Peerhall program team)"),
         "staff answer as staff, not as the city"
