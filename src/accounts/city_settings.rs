@@ -41,26 +41,29 @@ impl CityChanges {
             return Err(ApiError::new(lang, ErrorKind::InvalidBody).with_field("body", problem));
         };
         let mut changes = CityChanges::default();
-        let mut error: Option<ApiError> = None;
+        // Every bad field is named, not only the first: (field, message key).
+        let mut problems: Vec<(&str, &str)> = Vec::new();
         for (name, value) in fields {
             let slot = match name.as_str() {
                 "discoverable" => &mut changes.discoverable,
                 "introductions" => &mut changes.introductions,
                 _ => {
-                    let e = error.unwrap_or_else(|| ApiError::new(lang, ErrorKind::InvalidBody));
-                    error = Some(e.with_field(name, lang.t("error-field-unknown")));
+                    problems.push((name, "error-field-unknown"));
                     continue;
                 }
             };
             match value.as_bool() {
                 Some(on) => *slot = Some(on),
-                None => {
-                    let e = error.unwrap_or_else(|| ApiError::new(lang, ErrorKind::InvalidBody));
-                    error = Some(e.with_field(name, lang.t("error-value-type")));
-                }
+                None => problems.push((name, "error-value-type")),
             }
         }
-        error.map_or(Ok(changes), Err)
+        if problems.is_empty() {
+            return Ok(changes);
+        }
+        let error = ApiError::new(lang, ErrorKind::InvalidBody);
+        Err(problems
+            .into_iter()
+            .fold(error, |e, (name, key)| e.with_field(name, lang.t(key))))
     }
 }
 

@@ -57,7 +57,7 @@ impl PeerDirectory {
 pub fn discoverable_masks(profiles: &[Profile], except: i32) -> Vec<u64> {
     profiles
         .iter()
-        .filter(|p| p.discoverable && p.assessed && p.city_id != except)
+        .filter(|p| p.can_appear_to(except))
         .map(|p| p.mask)
         .collect()
 }

@@ -122,15 +122,16 @@ pub fn for_steps(
 ) -> Vec<Vec<PeerCard>> {
     let all = directory.snapshot();
     let me = profile_of(&all, city);
-    let asked: Vec<(usize, &str)> = codes
+    let asked: Vec<Option<(usize, &str)>> = codes
         .iter()
-        .filter_map(|code| Some((catalog.index_of(code)?, code.as_str())))
+        .map(|code| Some((catalog.index_of(code)?, code.as_str())))
         .collect();
-    let mut found = rank::for_criteria(&all, &me, &asked, limit, this_year()).into_iter();
+    let known: Vec<(usize, &str)> = asked.iter().flatten().copied().collect();
+    let mut found = rank::for_criteria(&all, &me, &known, limit, this_year()).into_iter();
     // A code the catalog does not know (none should) gets no peers.
-    codes
+    asked
         .iter()
-        .map(|code| match catalog.index_of(code) {
+        .map(|a| match a {
             Some(_) => found
                 .next()
                 .map(|m| cards(lang, catalog, &m))

@@ -29,6 +29,14 @@ pub struct Profile {
     pub met_since: Vec<Option<i32>>,
 }
 
+impl Profile {
+    /// Whether this city may appear as a peer to `city_id`: discoverable,
+    /// assessed, and not that city itself.
+    pub fn can_appear_to(&self, city_id: i32) -> bool {
+        self.discoverable && self.assessed && self.city_id != city_id
+    }
+}
+
 /// One submitted assessment: when, and the met-criteria set.
 #[derive(Debug, Clone, Copy)]
 pub struct Point {

@@ -109,8 +109,7 @@ fn level_reason(me: &Profile, peer: &Profile) -> Option<Reason> {
 }
 
 fn candidates<'a>(all: &'a [Profile], me: &'a Profile) -> impl Iterator<Item = &'a Profile> {
-    all.iter()
-        .filter(move |p| p.discoverable && p.assessed && p.city_id != me.city_id)
+    all.iter().filter(move |p| p.can_appear_to(me.city_id))
 }
 
 /// A candidate with its score, before its reasons are told: reasons are built

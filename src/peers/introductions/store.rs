@@ -1,6 +1,8 @@
 //! Introductions in the database: asking (with the limits checked in the same
 //! transaction), answering, one in full, a city's recent ones, and who answers.
 
+use std::collections::HashMap;
+
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
@@ -233,23 +235,30 @@ pub fn for_city(
     }
     .select(Row::as_select())
     .load(conn)?;
-    let mut summaries = Vec::with_capacity(rows.len());
-    for row in rows {
-        let other = if sent {
+    let other = |row: &Row| {
+        if sent {
             row.to_city_id
         } else {
             row.from_city_id
-        };
-        let other_city = cities::table.find(other).select(cities::name).first(conn)?;
-        summaries.push(Summary {
+        }
+    };
+    let ids: Vec<i32> = rows.iter().map(other).collect();
+    let names: HashMap<i32, String> = cities::table
+        .filter(cities::id.eq_any(&ids))
+        .select((cities::id, cities::name))
+        .load::<(i32, String)>(conn)?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|row| Summary {
             id: row.id,
-            other_city,
+            other_city: names.get(&other(&row)).cloned().unwrap_or_default(),
             criterion: row.criterion,
             status: Status::from_code(&row.status),
             created_at: row.created_at,
-        });
-    }
-    Ok(summaries)
+        })
+        .collect())
 }
 
 /// Who answers for a city: its city admins, or the program admins when it has
