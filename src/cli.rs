@@ -139,6 +139,11 @@ fn seed_demo(settings: &Settings) -> anyhow::Result<()> {
         report.certifications_added,
         report.assessments_added
     );
+    let forum = crate::demo::forum::seed(&mut conn, catalog)?;
+    println!(
+        "Demo forum: {} people, {} threads and {} replies added.",
+        forum.people_added, forum.threads_added, forum.replies_added
+    );
     Ok(())
 }
 

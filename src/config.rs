@@ -109,6 +109,10 @@ pub struct LimitSettings {
     pub sign_in_per_email_per_hour: u32,
     /// Introductions one person may ask for in 24 hours.
     pub introductions_per_day: u32,
+    /// Forum posts (threads and replies) a new account may write in an hour.
+    pub new_account_posts_per_hour: u32,
+    /// How many days an account counts as new.
+    pub new_account_days: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -237,6 +241,9 @@ impl Settings {
         }
         if self.limits.introductions_per_day == 0 {
             return invalid("limits.introductions_per_day", "must be at least 1");
+        }
+        if self.limits.new_account_posts_per_hour == 0 {
+            return invalid("limits.new_account_posts_per_hour", "must be at least 1");
         }
         if self.search.writer_memory_mb < 15 {
             return invalid("search.writer_memory_mb", "must be at least 15");

@@ -29,6 +29,8 @@ pub enum ErrorKind {
     Forbidden,
     CsrfRejected,
     Gone,
+    /// The request is well formed but clashes with the thing's state.
+    Conflict,
     Unprocessable,
     TooManyRequests,
     InvalidBody,
@@ -47,6 +49,7 @@ impl ErrorKind {
             ErrorKind::Unauthorized => StatusCode::UNAUTHORIZED,
             ErrorKind::Forbidden | ErrorKind::CsrfRejected => StatusCode::FORBIDDEN,
             ErrorKind::Gone => StatusCode::GONE,
+            ErrorKind::Conflict => StatusCode::CONFLICT,
             ErrorKind::Unprocessable => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorKind::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::InvalidBody | ErrorKind::InvalidQuery | ErrorKind::InvalidPath => {
@@ -66,6 +69,7 @@ impl ErrorKind {
             ErrorKind::Forbidden => "forbidden",
             ErrorKind::CsrfRejected => "csrf_rejected",
             ErrorKind::Gone => "gone",
+            ErrorKind::Conflict => "conflict",
             ErrorKind::Unprocessable => "invalid_fields",
             ErrorKind::TooManyRequests => "too_many_requests",
             ErrorKind::InvalidBody => "invalid_body",
@@ -85,6 +89,7 @@ impl ErrorKind {
             ErrorKind::Forbidden => "error-forbidden",
             ErrorKind::CsrfRejected => "error-csrf",
             ErrorKind::Gone => "error-gone",
+            ErrorKind::Conflict => "error-conflict",
             ErrorKind::Unprocessable => "error-unprocessable",
             ErrorKind::TooManyRequests => "error-too-many-requests",
             ErrorKind::InvalidBody => "error-invalid-body",

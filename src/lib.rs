@@ -13,6 +13,7 @@ pub mod db;
 pub mod demo;
 pub mod email;
 pub mod error;
+pub mod forum;
 pub mod health;
 pub mod home;
 pub mod i18n;

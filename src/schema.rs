@@ -112,6 +112,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    flags (id) {
+        id -> Integer,
+        post_id -> Integer,
+        flagged_by -> Integer,
+        reason -> Text,
+        created_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
+        resolved_by -> Nullable<Integer>,
+        resolution -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
     introductions (id) {
         id -> Integer,
         from_city_id -> Integer,
@@ -127,12 +140,99 @@ diesel::table! {
 }
 
 diesel::table! {
+    moderation_log (id) {
+        id -> Integer,
+        moderator_id -> Nullable<Integer>,
+        action -> Text,
+        thread_id -> Nullable<Integer>,
+        post_id -> Nullable<Integer>,
+        detail -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> Integer,
+        user_id -> Integer,
+        kind -> Text,
+        thread_id -> Integer,
+        post_id -> Nullable<Integer>,
+        actor_id -> Nullable<Integer>,
+        created_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    post_revisions (id) {
+        id -> Integer,
+        post_id -> Integer,
+        title -> Nullable<Text>,
+        body -> Text,
+        edited_by -> Nullable<Integer>,
+        replaced_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    posts (id) {
+        id -> Integer,
+        thread_id -> Integer,
+        author_id -> Nullable<Integer>,
+        opening -> Bool,
+        body -> Text,
+        body_html -> Text,
+        votes -> Integer,
+        hidden -> Bool,
+        deleted -> Bool,
+        created_at -> Timestamp,
+        edited_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    search_outbox (id) {
+        id -> Integer,
+        change -> Text,
+        thread_id -> Integer,
+        post_id -> Nullable<Integer>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     sessions (id) {
         id -> Integer,
         user_id -> Integer,
         token_hash -> Text,
         created_at -> Timestamp,
         expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    thread_tags (thread_id, tag) {
+        thread_id -> Integer,
+        tag -> Text,
+    }
+}
+
+diesel::table! {
+    threads (id) {
+        id -> Integer,
+        category -> Text,
+        space_city_id -> Nullable<Integer>,
+        kind -> Text,
+        title -> Text,
+        lang -> Text,
+        author_id -> Nullable<Integer>,
+        accepted_post_id -> Nullable<Integer>,
+        locked -> Bool,
+        visible -> Bool,
+        reply_count -> Integer,
+        created_at -> Timestamp,
+        last_post_at -> Timestamp,
     }
 }
 
@@ -147,6 +247,24 @@ diesel::table! {
         role -> Text,
         password_hash -> Nullable<Text>,
         created_at -> Timestamp,
+        handle -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    votes (post_id, user_id) {
+        post_id -> Integer,
+        user_id -> Integer,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    watches (user_id, target_kind, target) {
+        user_id -> Integer,
+        target_kind -> Text,
+        target -> Text,
+        level -> Text,
     }
 }
 
@@ -161,8 +279,24 @@ diesel::joinable!(assessments -> users (submitted_by));
 diesel::joinable!(audit_log -> users (actor_id));
 diesel::joinable!(certifications -> cities (city_id));
 diesel::joinable!(email_tokens -> users (user_id));
+diesel::joinable!(flags -> posts (post_id));
+diesel::joinable!(moderation_log -> posts (post_id));
+diesel::joinable!(moderation_log -> threads (thread_id));
+diesel::joinable!(moderation_log -> users (moderator_id));
+diesel::joinable!(notifications -> posts (post_id));
+diesel::joinable!(notifications -> threads (thread_id));
+diesel::joinable!(post_revisions -> posts (post_id));
+diesel::joinable!(post_revisions -> users (edited_by));
+diesel::joinable!(posts -> threads (thread_id));
+diesel::joinable!(posts -> users (author_id));
 diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(thread_tags -> threads (thread_id));
+diesel::joinable!(threads -> cities (space_city_id));
+diesel::joinable!(threads -> users (author_id));
 diesel::joinable!(users -> cities (city_id));
+diesel::joinable!(votes -> posts (post_id));
+diesel::joinable!(votes -> users (user_id));
+diesel::joinable!(watches -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
@@ -174,7 +308,17 @@ diesel::allow_tables_to_appear_in_same_query!(
     certifications,
     cities,
     email_tokens,
+    flags,
     introductions,
+    moderation_log,
+    notifications,
+    post_revisions,
+    posts,
+    search_outbox,
     sessions,
+    thread_tags,
+    threads,
     users,
+    votes,
+    watches,
 );

@@ -70,6 +70,8 @@ mod tests {
             sign_in_per_ip_per_hour: 100,
             sign_in_per_email_per_hour: 5,
             introductions_per_day: 5,
+            new_account_posts_per_hour: 10,
+            new_account_days: 7,
         };
         let limits = SignInLimits::new(&settings, false);
         for _ in 0..5 {

@@ -26,6 +26,8 @@ pub enum Action {
     ViewIntroduction { from_city: i32, to_city: i32 },
     /// Accept or decline an introduction asked of this city.
     AnswerIntroduction { city_id: i32 },
+    /// Mark a question's accepted answer: its asker (None: a removed account) or a moderator.
+    AcceptAnswer { asker_id: Option<i32> },
 }
 
 /// Whether `actor` (None: anonymous) may do `action`.
@@ -47,6 +49,9 @@ pub fn allows(actor: Option<&User>, action: Action) -> bool {
         }
         Action::AdministerProgram => false,
         Action::Moderate => actor.role == Role::Moderator,
+        Action::AcceptAnswer { asker_id } => {
+            asker_id == Some(actor.id) || actor.role == Role::Moderator
+        }
         Action::ViewPeerProfile {
             city_id,
             discoverable,
@@ -149,6 +154,19 @@ mod tests {
         assert!(!allows(Some(&user(Role::Member, Some(8))), private));
         assert!(!allows(Some(&user(Role::Moderator, None)), private));
         assert!(allows(Some(&user(Role::ProgramAdmin, None)), private));
+    }
+
+    #[test]
+    fn the_asker_or_a_moderator_accepts_an_answer() {
+        let mut asker = user(Role::Member, Some(7));
+        asker.id = 5;
+        let action = Action::AcceptAnswer { asker_id: Some(5) };
+        assert!(allows(Some(&asker), action));
+        assert!(!allows(Some(&user(Role::CityAdmin, Some(7))), action));
+        assert!(allows(Some(&user(Role::Moderator, None)), action));
+        assert!(allows(Some(&user(Role::ProgramAdmin, None)), action));
+        let orphan = Action::AcceptAnswer { asker_id: None };
+        assert!(!allows(Some(&asker), orphan));
     }
 
     #[test]

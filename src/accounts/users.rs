@@ -140,7 +140,8 @@ impl User {
         chrono_tz::Tz::from_str(&self.time_zone).unwrap_or(chrono_tz::UTC)
     }
 
-    fn from_row(row: UserRow, city: Option<(String, String)>) -> User {
+    /// The person from their row; `city` is their city's (slug, name) when it is needed.
+    pub fn from_row(row: UserRow, city: Option<(String, String)>) -> User {
         let (city_slug, city_name) = city.unzip();
         User {
             id: row.id,
@@ -168,11 +169,42 @@ pub struct NewUser<'a> {
     pub role: &'a str,
 }
 
+/// Stores a person with a free @handle made from their name.
 pub fn insert(conn: &mut DbConnection, user: &NewUser) -> QueryResult<i32> {
+    let base = crate::forum::text::mentions::handle_from_name(user.display_name);
+    let handle = free_handle(conn, &base)?;
+    insert_with_handle(conn, user, &handle)
+}
+
+/// Stores a person under a handle chosen by the caller (the demo's people).
+pub fn insert_with_handle(
+    conn: &mut DbConnection,
+    user: &NewUser,
+    handle: &str,
+) -> QueryResult<i32> {
     diesel::insert_into(users::table)
-        .values(user)
+        .values((user, users::handle.eq(handle)))
         .returning(users::id)
         .get_result(conn)
+}
+
+/// `base`, or `base-2`, `base-3`… whichever nobody has yet (cut to fit 30 characters).
+fn free_handle(conn: &mut DbConnection, base: &str) -> QueryResult<String> {
+    let stem: String = base.chars().take(26).collect();
+    let taken: std::collections::HashSet<String> = users::table
+        .filter(users::handle.like(format!("{stem}%")))
+        .select(users::handle)
+        .load::<Option<String>>(conn)?
+        .into_iter()
+        .flatten()
+        .collect();
+    if !taken.contains(base) {
+        return Ok(base.to_owned());
+    }
+    Ok((2u32..)
+        .map(|n| format!("{stem}-{n}"))
+        .find(|h| !taken.contains(h))
+        .unwrap_or_else(|| stem.clone()))
 }
 
 /// Completes a row with its city's slug and name.

@@ -24,6 +24,15 @@ use crate::{accounts, error, health, standard};
         crate::roadmap::handlers::roadmap_api,
         crate::peers::handlers::peers_api,
         accounts::city_settings::patch_city_api,
+        crate::forum::api::categories,
+        crate::forum::api::list_threads,
+        crate::forum::api::create_thread,
+        crate::forum::api::show_thread,
+        crate::forum::api::reply,
+        crate::forum::api::vote,
+        crate::forum::api::unvote,
+        crate::forum::api::accept,
+        crate::forum::api::flag,
         openapi_json,
     ),
     modifiers(&BearerAuth),
@@ -36,6 +45,7 @@ use crate::{accounts, error, health, standard};
         (name = "assessments", description = "Cities' self-assessments (private to each city)"),
         (name = "roadmaps", description = "Each city's roadmap from its latest assessment (private to each city)"),
         (name = "peers", description = "Discoverable cities most like a city, and why (private to each city)"),
+        (name = "forum", description = "The practitioners' forum: categories, threads, posts, votes, accepted answers and flags"),
         (name = "meta", description = "This document")
     )
 )]

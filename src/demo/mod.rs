@@ -2,6 +2,8 @@
 //! ones, each with a synthetic assessment history. Idempotent: cities already
 //! present are left exactly as they are.
 
+pub mod forum;
+mod forum_seed;
 mod synth;
 
 use anyhow::Context;

@@ -28,6 +28,9 @@ pub fn layout(page: &PageContext, title: &str, content: Markup) -> Markup {
                         ul {
                             li { a href="/" { (lang.t("layout-nav-home")) } }
                             li { a href={ "/standards/" (crate::standard::CURRENT) } { (lang.t("layout-nav-standard")) } }
+                            @if page.user.is_some() {
+                                li { a href="/forum" { (lang.t("layout-nav-forum")) } }
+                            }
                         }
                     }
                     (account_links(page))

@@ -22,6 +22,8 @@ enum Body {
     Upload,
     /// A JSON PATCH turning the city discoverable.
     Patch,
+    /// A JSON body, as written.
+    Json(&'static str),
 }
 
 struct Route {
@@ -84,6 +86,16 @@ const fn patch(path: &'static str, expect: [u16; 6]) -> Route {
         path,
         form: &[],
         body: Body::Patch,
+        expect,
+    }
+}
+
+const fn post_json(path: &'static str, json: &'static str, expect: [u16; 6]) -> Route {
+    Route {
+        method: "POST",
+        path,
+        form: &[],
+        body: Body::Json(json),
         expect,
     }
 }
@@ -207,6 +219,91 @@ fn routes() -> Vec<Route> {
             &[("decision", "decline")],
             [303, 403, 403, 303, 403, 409],
         ),
+        // Forum: thread 1 is in home-city's private space, thread 2 a public
+        // question by the same-city member, post 3 another city's reply to it.
+        get("/forum", [303, 200, 200, 200, 200, 200]),
+        get("/api/v1/categories", [401, 200, 200, 200, 200, 200]),
+        get("/api/v1/threads", [401, 200, 200, 200, 200, 200]),
+        get("/forum/city/{city}", [303, 404, 200, 200, 404, 200]),
+        get(
+            "/api/v1/threads?category=city:{city}",
+            [401, 404, 200, 200, 404, 200],
+        ),
+        get("/forum/threads/1", [303, 404, 200, 200, 404, 200]),
+        get("/api/v1/threads/1", [401, 404, 200, 200, 404, 200]),
+        get("/forum/threads/2", [303, 200, 200, 200, 200, 200]),
+        get("/forum/threads/999", [303, 404, 404, 404, 404, 404]),
+        get("/forum/posts/1/flag", [303, 404, 200, 200, 404, 200]),
+        get("/notifications", [303, 200, 200, 200, 200, 200]),
+        post(
+            "/forum/threads",
+            &[
+                ("category", "city:{city}"),
+                ("title", "T {actor}"),
+                ("body", "B"),
+            ],
+            [303, 404, 303, 303, 404, 303],
+        ),
+        post(
+            "/forum/threads",
+            &[
+                ("category", "announcements"),
+                ("title", "T {actor}"),
+                ("body", "B"),
+            ],
+            [303, 403, 403, 403, 403, 303],
+        ),
+        post(
+            "/forum/threads/1/replies",
+            &[("body", "Reply {actor}")],
+            [303, 404, 303, 303, 404, 303],
+        ),
+        // The same-city member wrote post 1: not theirs to vote for.
+        post(
+            "/forum/posts/1/vote",
+            &[("up", "1")],
+            [303, 404, 409, 303, 404, 303],
+        ),
+        post(
+            "/forum/threads/2/accept",
+            &[("post_id", "3")],
+            [303, 403, 303, 403, 303, 303],
+        ),
+        post(
+            "/forum/posts/1/flag",
+            &[("reason", "spam")],
+            [303, 404, 303, 303, 404, 303],
+        ),
+        post(
+            "/forum/watch",
+            &[
+                ("target_kind", "thread"),
+                ("target", "1"),
+                ("level", "muted"),
+            ],
+            [303, 404, 303, 303, 404, 303],
+        ),
+        post_json(
+            "/api/v1/threads",
+            r#"{"category": "city:home-city", "title": "T", "body": "B"}"#,
+            [401, 404, 201, 201, 404, 201],
+        ),
+        post_json(
+            "/api/v1/threads/1/posts",
+            r#"{"body": "B"}"#,
+            [401, 404, 201, 201, 404, 201],
+        ),
+        post_json("/api/v1/posts/1/vote", "{}", [401, 404, 409, 200, 404, 200]),
+        post_json(
+            "/api/v1/threads/2/accept/3",
+            "{}",
+            [401, 403, 200, 403, 200, 200],
+        ),
+        post_json(
+            "/api/v1/posts/2/flag",
+            r#"{"reason": "off_topic"}"#,
+            [401, 201, 201, 201, 201, 201],
+        ),
         get("/admin", [303, 403, 403, 403, 403, 200]),
         post(
             "/admin/cities",
@@ -258,6 +355,7 @@ async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
         tokens.push(Some(app.token_for(email)));
     }
     an_introduction(&app, ("other-city", "home-city"), "other@x.org");
+    forum_threads(&app, (tokens[2].as_deref(), tokens[1].as_deref())).await;
     let mut failures = Vec::new();
     for route in routes() {
         let path = route.path.replace("{city}", "home-city");
@@ -265,7 +363,10 @@ async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
             let form: Vec<(&str, String)> = route
                 .form
                 .iter()
-                .map(|(k, v)| (*k, v.replace("{actor}", &column.to_string())))
+                .map(|(k, v)| {
+                    let v = v.replace("{actor}", &column.to_string());
+                    (*k, v.replace("{city}", "home-city"))
+                })
                 .collect();
             let mut request = match (route.method, route.body) {
                 ("GET", _) => app.client.get(app.url(&path)),
@@ -281,6 +382,11 @@ async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
                     .client
                     .patch(app.url(&path))
                     .json(&serde_json::json!({"discoverable": true})),
+                (_, Body::Json(json)) => app
+                    .client
+                    .post(app.url(&path))
+                    .header("Content-Type", "application/json")
+                    .body(json),
             };
             if let Some(token) = token {
                 request = request.bearer_auth(token);
@@ -326,4 +432,38 @@ fn an_introduction(app: &TestApp, (from, to): (&str, &str), by: &str) {
         ))
         .execute(&mut conn)
         .unwrap();
+}
+
+/// Thread 1 (post 1) in home-city's private space and thread 2 (post 2), a
+/// public question, both by the same-city member; post 3 is the other city's
+/// member's reply to thread 2.
+async fn forum_threads(app: &TestApp, (same, other): (Option<&str>, Option<&str>)) {
+    let send = |token: Option<&str>, path: &str, body: serde_json::Value| {
+        let request = app
+            .client
+            .post(app.url(path))
+            .bearer_auth(token.unwrap_or_default());
+        async move {
+            let response = request.json(&body).send().await.unwrap();
+            assert_eq!(response.status(), 201);
+        }
+    };
+    send(
+        same,
+        "/api/v1/threads",
+        serde_json::json!({"category": "city:home-city", "title": "Private", "body": "Ours"}),
+    )
+    .await;
+    send(
+        same,
+        "/api/v1/threads",
+        serde_json::json!({"category": "general", "title": "Public", "body": "Anyone?"}),
+    )
+    .await;
+    send(
+        other,
+        "/api/v1/threads/2/posts",
+        serde_json::json!({"body": "Us"}),
+    )
+    .await;
 }

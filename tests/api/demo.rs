@@ -127,3 +127,44 @@ async fn the_home_page_shows_the_demo_cities_and_says_they_are_demo_data() {
     let row_end = nyc + page[nyc..].find("</tr>").unwrap();
     assert!(page[nyc..row_end].contains("Platinum"));
 }
+
+#[tokio::test]
+async fn the_demo_forum_is_seeded_once_in_three_languages_and_shows_in_the_forum() {
+    use diesel::prelude::*;
+    use peerhall::schema::threads;
+    let app = TestApp::spawn().await;
+    let catalog = app.state.standards.current().unwrap().clone();
+    peerhall::demo::seed(&mut app.conn(), &catalog).unwrap();
+    let first = peerhall::demo::forum::seed(&mut app.conn(), &catalog).unwrap();
+    assert!(
+        first.threads_added >= 26 && first.replies_added >= 50,
+        "{first:?}"
+    );
+    let second = peerhall::demo::forum::seed(&mut app.conn(), &catalog).unwrap();
+    assert_eq!((second.people_added, second.threads_added), (0, 0));
+    for lang in ["en", "es", "pt"] {
+        let count: i64 = threads::table
+            .filter(threads::lang.eq(lang))
+            .count()
+            .get_result(&mut app.conn())
+            .unwrap();
+        assert!(count >= 6, "{lang}: {count}");
+    }
+    let solved: i64 = threads::table
+        .filter(threads::accepted_post_id.is_not_null())
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert!(solved >= 6);
+    app.create_user("visitor@x.org", "moderator", None);
+    let token = app.token_for("visitor@x.org");
+    let unanswered: serde_json::Value = app
+        .get_as(&token, "/api/v1/threads?view=unanswered")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(unanswered["threads"].as_array().unwrap().len() >= 4);
+    let page = app.get_as(&token, "/forum").await.text().await.unwrap();
+    assert!(page.contains("/forum/c/dm"));
+}

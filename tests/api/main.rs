@@ -12,6 +12,7 @@ mod assessments;
 mod authz;
 mod binary;
 mod demo;
+mod forum;
 mod health;
 mod helpers;
 mod introductions;

@@ -3,6 +3,7 @@ layout-skip = Skip to main content
 layout-nav-main = Main
 layout-nav-home = Home
 layout-nav-standard = The standard
+layout-nav-forum = Forum
 layout-nav-language = Language
 layout-footer = Peerhall { $version } · for cities working to the What Works Cities Certification standard
 
@@ -77,6 +78,7 @@ error-unauthorized = Sign in, or send a valid API token, to see this.
 error-forbidden = You do not have access to this.
 error-csrf = This form has expired or did not come from Peerhall. Go back, reload the page and try again.
 error-gone = This link has expired or was already used. Ask for a new one.
+error-conflict = This cannot be done now: see the fields for why.
 error-unprocessable = Some fields need attention: see the fields for which.
 error-too-many-requests = Too many requests. Please wait a while and try again.
 error-email-invalid = Enter an email address such as name@city.gov.
@@ -407,6 +409,110 @@ intro-mail-declined-subject = Introduction declined: { $city }
 intro-mail-declined-body = { $to } declined your request this time.
 intro-mail-copy-body = You accepted { $from }'s request. You can write to { $person } at { $email }.
 intro-mail-see = See the introduction
+
+## Forum
+
+forum-title = Forum
+forum-intro = Ask practitioners in other cities how they did it, and find what was already answered.
+forum-views = Forum views
+forum-latest = Latest
+forum-unanswered = Unanswered
+forum-unanswered-intro = Questions nobody has replied to yet.
+forum-answerable = Questions you can answer
+forum-answerable-intro = Open questions about criteria your city meets.
+forum-spaces = Spaces
+forum-category-general = General
+forum-category-announcements = Announcements
+forum-city-space = { $city } (private)
+forum-city-space-intro = Only your city's people and program staff can see this space.
+forum-new-thread = Start a thread
+forum-post-thread = Post the thread
+forum-no-threads = No threads here yet.
+forum-older = Older
+forum-more-replies = More replies
+forum-solved = Solved
+forum-locked = Locked
+forum-unread = Unread
+forum-replies = { $count ->
+    [one] 1 reply
+   *[other] { $count } replies
+}
+forum-votes = { $count ->
+    [one] 1 vote
+   *[other] { $count } votes
+}
+forum-tags = Tags
+forum-tag-title = Tag: { $tag }
+forum-person-title = { $person }'s activity
+forum-former-member = A former member
+forum-kind-question = Question
+forum-kind-discussion = Discussion
+forum-post-opening = Asked by
+forum-post-accepted = Accepted answer by
+forum-post-reply = Reply by
+forum-vote = Vote up
+forum-unvote = Withdraw vote
+forum-accept = Accept this answer
+forum-flag = Flag
+forum-reply-heading = Your reply
+forum-field-reply = Reply
+forum-reply-send = Post the reply
+forum-reply-staff-only = Only program staff post here.
+forum-markdown-hint = Markdown works: **bold**, lists, links. Mention someone with @handle.
+forum-field-category = Where
+forum-field-kind = Kind
+forum-field-title = Title
+forum-field-body = Your question or message
+forum-field-tags = Tags (optional)
+forum-tags-hint = Up to 5, separated by commas: criterion codes such as dm1, and your own words.
+forum-field-lang = Language
+forum-watch-heading = Following this thread
+forum-watch-label = Notify me
+forum-watch-watching = Of every reply
+forum-watch-normal = Only when someone mentions me or answers me
+forum-watch-muted = Never
+forum-watch-save = Save
+forum-notifications = Notifications
+forum-notifications-count = { $count ->
+    [0] Notifications
+   *[other] Notifications ({ $count })
+}
+forum-notifications-none = Nothing new.
+forum-notifications-mark-read = Mark all as read
+forum-event-reply = { $person } replied in “{ $title }”
+forum-event-mention = { $person } mentioned you in “{ $title }”
+forum-event-accepted = { $person } accepted your answer in “{ $title }”
+forum-event-new-thread = { $person } started “{ $title }”
+forum-flag-title = Flag a post for the moderators
+forum-flag-reason = Why?
+forum-flag-spam = Spam or advertising
+forum-flag-abusive = Abusive or disrespectful
+forum-flag-off-topic = Off topic
+forum-flag-private-data = Shares private or personal data
+forum-flag-other = Something else (say what below)
+forum-flag-note = Note for the moderators
+forum-flag-send = Send the flag
+forum-flagged-notice = Thank you: the moderators will look at it.
+forum-back-to-thread = Back to the thread
+forum-error-required = This field is required.
+forum-error-too-long = This is too long.
+forum-error-category = Choose one of the categories, or city:<slug> for your city's space.
+forum-error-kind = Choose question or discussion.
+forum-error-lang = Choose en, es, pt or fr.
+forum-error-view = Choose latest, unanswered or answerable.
+forum-error-one-filter = Use only one of category, tag, view and author.
+forum-error-cursor = This cursor is not one a list gave out; start again from the first page.
+forum-error-limit = Choose a page size from 1 to 100.
+forum-error-flag-reason = Choose spam, abusive, off_topic, private_data or other.
+forum-error-locked = This thread is locked: it takes no more replies.
+forum-error-not-applicable = This cannot be done to this post (your own post, or not a reply to this question).
+forum-error-already-flagged = You have already flagged this post.
+forum-error-too-many-posts = New accounts may post { $count } times an hour. Please wait a little and try again.
+forum-tag-empty = A tag cannot be empty.
+forum-tag-too-long = The tag “{ $item }” is longer than 32 characters.
+forum-tag-bad-characters = The tag “{ $item }” may contain only letters, digits, “-”, “.” and “+”.
+forum-tag-too-many = A thread takes at most 5 tags.
+forum-tag-unknown-criterion = “{ $item }” looks like a criterion code but is not one in the standard.
 
 ## Dates and times (chrono strftime patterns)
 format-date = %B %-d, %Y

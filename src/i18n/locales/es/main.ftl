@@ -3,6 +3,7 @@ layout-skip = Saltar al contenido principal
 layout-nav-main = Principal
 layout-nav-home = Inicio
 layout-nav-standard = El estándar
+layout-nav-forum = Foro
 layout-nav-language = Idioma
 layout-footer = Peerhall { $version } · para ciudades que trabajan con el estándar de certificación What Works Cities
 
@@ -77,6 +78,7 @@ error-unauthorized = Inicie sesión, o envíe un token de API válido, para ver 
 error-forbidden = No tiene acceso a esto.
 error-csrf = Este formulario venció o no proviene de Peerhall. Vuelva atrás, recargue la página e inténtelo de nuevo.
 error-gone = Este enlace venció o ya fue usado. Pida uno nuevo.
+error-conflict = Esto no se puede hacer ahora: los campos indican por qué.
 error-unprocessable = Algunos campos requieren atención: vea los campos para saber cuáles.
 error-too-many-requests = Demasiadas solicitudes. Espere un momento y vuelva a intentarlo.
 error-email-invalid = Escriba una dirección de correo como nombre@ciudad.gob.
@@ -407,6 +409,110 @@ intro-mail-declined-subject = Presentación rechazada: { $city }
 intro-mail-declined-body = { $to } rechazó su solicitud esta vez.
 intro-mail-copy-body = Usted aceptó la solicitud de { $from }. Puede escribir a { $person } en { $email }.
 intro-mail-see = Ver la presentación
+
+## Forum
+
+forum-title = Foro
+forum-intro = Pregunte a colegas de otras ciudades cómo lo hicieron y encuentre lo que ya se respondió.
+forum-views = Vistas del foro
+forum-latest = Recientes
+forum-unanswered = Sin respuesta
+forum-unanswered-intro = Preguntas que nadie ha respondido todavía.
+forum-answerable = Preguntas que puede responder
+forum-answerable-intro = Preguntas abiertas sobre criterios que su ciudad cumple.
+forum-spaces = Espacios
+forum-category-general = General
+forum-category-announcements = Anuncios
+forum-city-space = { $city } (privado)
+forum-city-space-intro = Solo las personas de su ciudad y el equipo del programa ven este espacio.
+forum-new-thread = Iniciar un tema
+forum-post-thread = Publicar el tema
+forum-no-threads = Todavía no hay temas aquí.
+forum-older = Anteriores
+forum-more-replies = Más respuestas
+forum-solved = Resuelto
+forum-locked = Cerrado
+forum-unread = Sin leer
+forum-replies = { $count ->
+    [one] 1 respuesta
+   *[other] { $count } respuestas
+}
+forum-votes = { $count ->
+    [one] 1 voto
+   *[other] { $count } votos
+}
+forum-tags = Etiquetas
+forum-tag-title = Etiqueta: { $tag }
+forum-person-title = Actividad de { $person }
+forum-former-member = Un antiguo miembro
+forum-kind-question = Pregunta
+forum-kind-discussion = Debate
+forum-post-opening = Pregunta de
+forum-post-accepted = Respuesta aceptada de
+forum-post-reply = Respuesta de
+forum-vote = Votar a favor
+forum-unvote = Retirar el voto
+forum-accept = Aceptar esta respuesta
+forum-flag = Denunciar
+forum-reply-heading = Su respuesta
+forum-field-reply = Respuesta
+forum-reply-send = Publicar la respuesta
+forum-reply-staff-only = Solo el equipo del programa publica aquí.
+forum-markdown-hint = Admite Markdown: **negrita**, listas, enlaces. Mencione a alguien con @usuario.
+forum-field-category = Dónde
+forum-field-kind = Tipo
+forum-field-title = Título
+forum-field-body = Su pregunta o mensaje
+forum-field-tags = Etiquetas (opcional)
+forum-tags-hint = Hasta 5, separadas por comas: códigos de criterio como dm1 y sus propias palabras.
+forum-field-lang = Idioma
+forum-watch-heading = Seguimiento de este tema
+forum-watch-label = Avisarme
+forum-watch-watching = De cada respuesta
+forum-watch-normal = Solo cuando me mencionen o me respondan
+forum-watch-muted = Nunca
+forum-watch-save = Guardar
+forum-notifications = Notificaciones
+forum-notifications-count = { $count ->
+    [0] Notificaciones
+   *[other] Notificaciones ({ $count })
+}
+forum-notifications-none = No hay nada nuevo.
+forum-notifications-mark-read = Marcar todo como leído
+forum-event-reply = { $person } respondió en «{ $title }»
+forum-event-mention = { $person } le mencionó en «{ $title }»
+forum-event-accepted = { $person } aceptó su respuesta en «{ $title }»
+forum-event-new-thread = { $person } inició «{ $title }»
+forum-flag-title = Denunciar una publicación a la moderación
+forum-flag-reason = ¿Por qué?
+forum-flag-spam = Spam o publicidad
+forum-flag-abusive = Abusiva o irrespetuosa
+forum-flag-off-topic = Fuera de tema
+forum-flag-private-data = Comparte datos privados o personales
+forum-flag-other = Otro motivo (indíquelo abajo)
+forum-flag-note = Nota para la moderación
+forum-flag-send = Enviar la denuncia
+forum-flagged-notice = Gracias: la moderación lo revisará.
+forum-back-to-thread = Volver al tema
+forum-error-required = Este campo es obligatorio.
+forum-error-too-long = Es demasiado largo.
+forum-error-category = Elija una de las categorías, o city:<slug> para el espacio de su ciudad.
+forum-error-kind = Elija question o discussion.
+forum-error-lang = Elija en, es, pt o fr.
+forum-error-view = Elija latest, unanswered o answerable.
+forum-error-one-filter = Use solo uno de category, tag, view y author.
+forum-error-cursor = Este cursor no proviene de una lista; vuelva a la primera página.
+forum-error-limit = Elija un tamaño de página de 1 a 100.
+forum-error-flag-reason = Elija spam, abusive, off_topic, private_data u other.
+forum-error-locked = Este tema está cerrado: no admite más respuestas.
+forum-error-not-applicable = No se puede hacer con esta publicación (es suya, o no es una respuesta a esta pregunta).
+forum-error-already-flagged = Ya denunció esta publicación.
+forum-error-too-many-posts = Las cuentas nuevas pueden publicar { $count } veces por hora. Espere un poco y vuelva a intentarlo.
+forum-tag-empty = Una etiqueta no puede estar vacía.
+forum-tag-too-long = La etiqueta «{ $item }» tiene más de 32 caracteres.
+forum-tag-bad-characters = La etiqueta «{ $item }» solo admite letras, dígitos, «-», «.» y «+».
+forum-tag-too-many = Un tema admite como máximo 5 etiquetas.
+forum-tag-unknown-criterion = «{ $item }» parece un código de criterio, pero no existe en el estándar.
 
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y

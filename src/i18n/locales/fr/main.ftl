@@ -3,6 +3,7 @@ layout-skip = Aller au contenu principal
 layout-nav-main = Navigation principale
 layout-nav-home = Accueil
 layout-nav-standard = La norme
+layout-nav-forum = Forum
 layout-nav-language = Langue
 layout-footer = Peerhall { $version } · pour les villes qui travaillent avec la norme de certification What Works Cities
 
@@ -77,6 +78,7 @@ error-unauthorized = Connectez-vous, ou envoyez un jeton d’API valide, pour vo
 error-forbidden = Vous n’avez pas accès à ceci.
 error-csrf = Ce formulaire a expiré ou ne vient pas de Peerhall. Revenez en arrière, rechargez la page et réessayez.
 error-gone = Ce lien a expiré ou a déjà servi. Demandez-en un nouveau.
+error-conflict = Cette action est impossible pour le moment : les champs indiquent pourquoi.
 error-unprocessable = Certains champs demandent votre attention : voyez les champs pour savoir lesquels.
 error-too-many-requests = Trop de demandes. Veuillez patienter un moment, puis réessayer.
 error-email-invalid = Entrez une adresse courriel comme nom@ville.ca.
@@ -407,6 +409,110 @@ intro-mail-declined-subject = Mise en relation déclinée : { $city }
 intro-mail-declined-body = { $to } a décliné votre demande cette fois-ci.
 intro-mail-copy-body = Vous avez accepté la demande de { $from }. Vous pouvez écrire à { $person } à l’adresse { $email }.
 intro-mail-see = Voir la mise en relation
+
+## Forum
+
+forum-title = Forum
+forum-intro = Demandez à des collègues d'autres villes comment ils ont fait, et retrouvez ce qui a déjà reçu une réponse.
+forum-views = Vues du forum
+forum-latest = Récents
+forum-unanswered = Sans réponse
+forum-unanswered-intro = Les questions auxquelles personne n'a encore répondu.
+forum-answerable = Questions auxquelles vous pouvez répondre
+forum-answerable-intro = Questions ouvertes sur des critères que votre ville remplit.
+forum-spaces = Espaces
+forum-category-general = Général
+forum-category-announcements = Annonces
+forum-city-space = { $city } (privé)
+forum-city-space-intro = Seuls les membres de votre ville et l'équipe du programme voient cet espace.
+forum-new-thread = Lancer une discussion
+forum-post-thread = Publier la discussion
+forum-no-threads = Aucune discussion ici pour l'instant.
+forum-older = Plus anciens
+forum-more-replies = Plus de réponses
+forum-solved = Résolu
+forum-locked = Verrouillé
+forum-unread = Non lue
+forum-replies = { $count ->
+    [one] 1 réponse
+   *[other] { $count } réponses
+}
+forum-votes = { $count ->
+    [one] 1 vote
+   *[other] { $count } votes
+}
+forum-tags = Étiquettes
+forum-tag-title = Étiquette : { $tag }
+forum-person-title = Activité de { $person }
+forum-former-member = Un ancien membre
+forum-kind-question = Question
+forum-kind-discussion = Discussion
+forum-post-opening = Question de
+forum-post-accepted = Réponse acceptée de
+forum-post-reply = Réponse de
+forum-vote = Voter pour
+forum-unvote = Retirer mon vote
+forum-accept = Accepter cette réponse
+forum-flag = Signaler
+forum-reply-heading = Votre réponse
+forum-field-reply = Réponse
+forum-reply-send = Publier la réponse
+forum-reply-staff-only = Seule l'équipe du programme publie ici.
+forum-markdown-hint = Le Markdown fonctionne : **gras**, listes, liens. Mentionnez quelqu'un avec @identifiant.
+forum-field-category = Où
+forum-field-kind = Type
+forum-field-title = Titre
+forum-field-body = Votre question ou message
+forum-field-tags = Étiquettes (facultatif)
+forum-tags-hint = Jusqu'à 5, séparées par des virgules : codes de critère comme dm1, et vos propres mots.
+forum-field-lang = Langue
+forum-watch-heading = Suivre cette discussion
+forum-watch-label = Me prévenir
+forum-watch-watching = De chaque réponse
+forum-watch-normal = Seulement quand on me mentionne ou me répond
+forum-watch-muted = Jamais
+forum-watch-save = Enregistrer
+forum-notifications = Notifications
+forum-notifications-count = { $count ->
+    [0] Notifications
+   *[other] Notifications ({ $count })
+}
+forum-notifications-none = Rien de nouveau.
+forum-notifications-mark-read = Tout marquer comme lu
+forum-event-reply = { $person } a répondu dans « { $title } »
+forum-event-mention = { $person } vous a mentionné dans « { $title } »
+forum-event-accepted = { $person } a accepté votre réponse dans « { $title } »
+forum-event-new-thread = { $person } a lancé « { $title } »
+forum-flag-title = Signaler une publication à la modération
+forum-flag-reason = Pourquoi ?
+forum-flag-spam = Spam ou publicité
+forum-flag-abusive = Injurieuse ou irrespectueuse
+forum-flag-off-topic = Hors sujet
+forum-flag-private-data = Divulgue des données privées ou personnelles
+forum-flag-other = Autre chose (précisez ci-dessous)
+forum-flag-note = Note pour la modération
+forum-flag-send = Envoyer le signalement
+forum-flagged-notice = Merci : la modération va examiner la publication.
+forum-back-to-thread = Retour à la discussion
+forum-error-required = Ce champ est obligatoire.
+forum-error-too-long = C'est trop long.
+forum-error-category = Choisissez une des catégories, ou city:<slug> pour l'espace de votre ville.
+forum-error-kind = Choisissez question ou discussion.
+forum-error-lang = Choisissez en, es, pt ou fr.
+forum-error-view = Choisissez latest, unanswered ou answerable.
+forum-error-one-filter = N'utilisez qu'un seul de category, tag, view et author.
+forum-error-cursor = Ce curseur ne provient pas d'une liste ; recommencez à la première page.
+forum-error-limit = Choisissez une taille de page de 1 à 100.
+forum-error-flag-reason = Choisissez spam, abusive, off_topic, private_data ou other.
+forum-error-locked = Cette discussion est verrouillée : elle n'accepte plus de réponses.
+forum-error-not-applicable = Impossible pour cette publication (c'est la vôtre, ou ce n'est pas une réponse à cette question).
+forum-error-already-flagged = Vous avez déjà signalé cette publication.
+forum-error-too-many-posts = Les nouveaux comptes peuvent publier { $count } fois par heure. Patientez un peu et réessayez.
+forum-tag-empty = Une étiquette ne peut pas être vide.
+forum-tag-too-long = L'étiquette « { $item } » dépasse 32 caractères.
+forum-tag-bad-characters = L'étiquette « { $item } » ne peut contenir que des lettres, des chiffres, « - », « . » et « + ».
+forum-tag-too-many = Une discussion accepte au plus 5 étiquettes.
+forum-tag-unknown-criterion = « { $item } » ressemble à un code de critère, mais n'existe pas dans le référentiel.
 
 ## Dates and times (chrono strftime patterns)
 format-date = %-d %B %Y

@@ -3,6 +3,7 @@ layout-skip = Pular para o conteúdo principal
 layout-nav-main = Principal
 layout-nav-home = Início
 layout-nav-standard = O padrão
+layout-nav-forum = Fórum
 layout-nav-language = Idioma
 layout-footer = Peerhall { $version } · para cidades que trabalham com o padrão de certificação What Works Cities
 
@@ -77,6 +78,7 @@ error-unauthorized = Entre, ou envie um token de API válido, para ver isto.
 error-forbidden = Você não tem acesso a isto.
 error-csrf = Este formulário expirou ou não veio do Peerhall. Volte, recarregue a página e tente de novo.
 error-gone = Este link expirou ou já foi usado. Peça um novo.
+error-conflict = Isto não pode ser feito agora: os campos indicam o motivo.
 error-unprocessable = Alguns campos precisam de atenção: veja os campos para saber quais.
 error-too-many-requests = Solicitações demais. Aguarde um pouco e tente de novo.
 error-email-invalid = Digite um endereço de e-mail como nome@cidade.gov.br.
@@ -407,6 +409,110 @@ intro-mail-declined-subject = Apresentação recusada: { $city }
 intro-mail-declined-body = { $to } recusou seu pedido desta vez.
 intro-mail-copy-body = Você aceitou o pedido de { $from }. Você pode escrever para { $person } em { $email }.
 intro-mail-see = Ver a apresentação
+
+## Forum
+
+forum-title = Fórum
+forum-intro = Pergunte a colegas de outras cidades como fizeram e encontre o que já foi respondido.
+forum-views = Visões do fórum
+forum-latest = Recentes
+forum-unanswered = Sem resposta
+forum-unanswered-intro = Perguntas que ninguém respondeu ainda.
+forum-answerable = Perguntas que você pode responder
+forum-answerable-intro = Perguntas abertas sobre critérios que sua cidade cumpre.
+forum-spaces = Espaços
+forum-category-general = Geral
+forum-category-announcements = Avisos
+forum-city-space = { $city } (privado)
+forum-city-space-intro = Só as pessoas da sua cidade e a equipe do programa veem este espaço.
+forum-new-thread = Abrir um tópico
+forum-post-thread = Publicar o tópico
+forum-no-threads = Ainda não há tópicos aqui.
+forum-older = Anteriores
+forum-more-replies = Mais respostas
+forum-solved = Resolvido
+forum-locked = Fechado
+forum-unread = Não lida
+forum-replies = { $count ->
+    [one] 1 resposta
+   *[other] { $count } respostas
+}
+forum-votes = { $count ->
+    [one] 1 voto
+   *[other] { $count } votos
+}
+forum-tags = Etiquetas
+forum-tag-title = Etiqueta: { $tag }
+forum-person-title = Atividade de { $person }
+forum-former-member = Um ex-membro
+forum-kind-question = Pergunta
+forum-kind-discussion = Discussão
+forum-post-opening = Pergunta de
+forum-post-accepted = Resposta aceita de
+forum-post-reply = Resposta de
+forum-vote = Votar a favor
+forum-unvote = Retirar o voto
+forum-accept = Aceitar esta resposta
+forum-flag = Denunciar
+forum-reply-heading = Sua resposta
+forum-field-reply = Resposta
+forum-reply-send = Publicar a resposta
+forum-reply-staff-only = Só a equipe do programa publica aqui.
+forum-markdown-hint = Aceita Markdown: **negrito**, listas, links. Mencione alguém com @usuario.
+forum-field-category = Onde
+forum-field-kind = Tipo
+forum-field-title = Título
+forum-field-body = Sua pergunta ou mensagem
+forum-field-tags = Etiquetas (opcional)
+forum-tags-hint = Até 5, separadas por vírgulas: códigos de critério como dm1 e suas próprias palavras.
+forum-field-lang = Idioma
+forum-watch-heading = Acompanhar este tópico
+forum-watch-label = Avisar-me
+forum-watch-watching = De cada resposta
+forum-watch-normal = Só quando me mencionarem ou me responderem
+forum-watch-muted = Nunca
+forum-watch-save = Salvar
+forum-notifications = Notificações
+forum-notifications-count = { $count ->
+    [0] Notificações
+   *[other] Notificações ({ $count })
+}
+forum-notifications-none = Nada de novo.
+forum-notifications-mark-read = Marcar tudo como lido
+forum-event-reply = { $person } respondeu em “{ $title }”
+forum-event-mention = { $person } mencionou você em “{ $title }”
+forum-event-accepted = { $person } aceitou sua resposta em “{ $title }”
+forum-event-new-thread = { $person } abriu “{ $title }”
+forum-flag-title = Denunciar uma publicação à moderação
+forum-flag-reason = Por quê?
+forum-flag-spam = Spam ou propaganda
+forum-flag-abusive = Abusiva ou desrespeitosa
+forum-flag-off-topic = Fora do assunto
+forum-flag-private-data = Expõe dados privados ou pessoais
+forum-flag-other = Outro motivo (diga qual abaixo)
+forum-flag-note = Nota para a moderação
+forum-flag-send = Enviar a denúncia
+forum-flagged-notice = Obrigado: a moderação vai analisar.
+forum-back-to-thread = Voltar ao tópico
+forum-error-required = Este campo é obrigatório.
+forum-error-too-long = É longo demais.
+forum-error-category = Escolha uma das categorias, ou city:<slug> para o espaço da sua cidade.
+forum-error-kind = Escolha question ou discussion.
+forum-error-lang = Escolha en, es, pt ou fr.
+forum-error-view = Escolha latest, unanswered ou answerable.
+forum-error-one-filter = Use só um entre category, tag, view e author.
+forum-error-cursor = Este cursor não veio de uma lista; recomece da primeira página.
+forum-error-limit = Escolha um tamanho de página de 1 a 100.
+forum-error-flag-reason = Escolha spam, abusive, off_topic, private_data ou other.
+forum-error-locked = Este tópico está fechado: não aceita mais respostas.
+forum-error-not-applicable = Isto não se aplica a esta publicação (é sua, ou não é uma resposta a esta pergunta).
+forum-error-already-flagged = Você já denunciou esta publicação.
+forum-error-too-many-posts = Contas novas podem publicar { $count } vezes por hora. Aguarde um pouco e tente de novo.
+forum-tag-empty = Uma etiqueta não pode ficar vazia.
+forum-tag-too-long = A etiqueta “{ $item }” tem mais de 32 caracteres.
+forum-tag-bad-characters = A etiqueta “{ $item }” só aceita letras, dígitos, “-”, “.” e “+”.
+forum-tag-too-many = Um tópico aceita no máximo 5 etiquetas.
+forum-tag-unknown-criterion = “{ $item }” parece um código de critério, mas não existe no padrão.
 
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y

@@ -1,0 +1,12 @@
+DROP TABLE search_outbox;
+DROP TABLE moderation_log;
+DROP TABLE flags;
+DROP TABLE notifications;
+DROP TABLE watches;
+DROP TABLE votes;
+DROP TABLE thread_tags;
+DROP TABLE post_revisions;
+DROP TABLE posts;
+DROP TABLE threads;
+DROP INDEX users_handle;
+ALTER TABLE users DROP COLUMN handle;

@@ -1,0 +1,54 @@
+//! The forum's pages (maud): thread lists, a thread with its posts and reply
+//! form, the new-thread and flag forms, and notifications. Post bodies are the
+//! only `PreEscaped` HTML, and they were sanitised when written.
+
+mod forms;
+mod lists;
+mod thread;
+
+pub use forms::{FlagForm, NewThreadForm, flag_page, new_thread_page, postable_spaces};
+pub use lists::{ListView, index_page, list_page, notifications_page};
+pub use thread::{ReplyForm, ThreadPage, thread_page};
+
+use chrono::NaiveDateTime;
+use maud::{Markup, html};
+
+use super::store::Author;
+use crate::web::PageContext;
+
+/// When something happened, in the reader's language and time zone.
+fn when(page: &PageContext, at: NaiveDateTime) -> Markup {
+    let zone = page
+        .user
+        .as_ref()
+        .map(|u| u.zone())
+        .unwrap_or(chrono_tz::UTC);
+    let iso = at.and_utc().to_rfc3339();
+    html! { time datetime=(iso) { (page.lang.date_time(at, zone)) } }
+}
+
+/// An author's name linking to their activity, with their city.
+fn byline(page: &PageContext, author: Option<&Author>) -> Markup {
+    html! {
+        @match author {
+            Some(a) => {
+                a href={ "/forum/people/" (a.handle) } { (a.name) }
+                @if let Some(city) = &a.city { " (" (city) ")" }
+            }
+            None => { (page.lang.t("forum-former-member")) }
+        }
+    }
+}
+
+/// Tag links.
+fn tag_list(page: &PageContext, tags: &[String]) -> Markup {
+    html! {
+        @if !tags.is_empty() {
+            ul.tags aria-label=(page.lang.t("forum-tags")) {
+                @for tag in tags {
+                    li { a href={ "/forum/tags/" (tag) } { (tag) } }
+                }
+            }
+        }
+    }
+}
