@@ -28,6 +28,8 @@ pub enum Action {
     AnswerIntroduction { city_id: i32 },
     /// Mark a question's accepted answer: its asker (None: a removed account) or a moderator.
     AcceptAnswer { asker_id: Option<i32> },
+    /// Edit or delete a post: its author (None: a removed account) or a moderator.
+    EditPost { author_id: Option<i32> },
 }
 
 /// Whether `actor` (None: anonymous) may do `action`.
@@ -49,8 +51,8 @@ pub fn allows(actor: Option<&User>, action: Action) -> bool {
         }
         Action::AdministerProgram => false,
         Action::Moderate => actor.role == Role::Moderator,
-        Action::AcceptAnswer { asker_id } => {
-            asker_id == Some(actor.id) || actor.role == Role::Moderator
+        Action::AcceptAnswer { asker_id: owner } | Action::EditPost { author_id: owner } => {
+            owner == Some(actor.id) || actor.role == Role::Moderator
         }
         Action::ViewPeerProfile {
             city_id,

@@ -14,6 +14,7 @@ use super::service::{Forum, ForumError};
 use super::space::Category;
 use super::store;
 use crate::accounts::identity::CurrentUser;
+use crate::accounts::policy::{self, Action};
 use crate::error::ApiError;
 use crate::i18n::Lang;
 
@@ -172,11 +173,18 @@ pub async fn show_thread(
 ) -> Result<HttpResponse, ApiError> {
     let user = user.user();
     let (after, size) = page_of(query.cursor.as_deref(), query.limit).map_err(|e| e.api(lang))?;
-    let thread = forum.thread(user, *id).await.map_err(|e| e.api(lang))?;
+    let thread = forum.thread_for(user, *id).await.map_err(|e| e.api(lang))?;
     let row = thread.row.clone();
-    let reader = user.id;
+    let (reader, moderator) = (user.id, policy::allows(Some(user), Action::Moderate));
     let page = forum
-        .run(move |conn, _| Ok(store::posts_page(conn, &row, reader, after, size)?))
+        .run(move |conn, _| {
+            Ok(store::posts_page(
+                conn,
+                (&row, reader),
+                (after, size),
+                moderator,
+            )?)
+        })
         .await
         .map_err(|e| ApiError::internal(lang, e))?;
     Ok(HttpResponse::Ok().json(ThreadJson::new(thread, page)))

@@ -3,10 +3,12 @@
 //! notifications, flags, and the search outbox every write feeds.
 
 pub mod api;
+pub mod api_moderation;
 mod api_types;
 pub mod compose;
 pub mod cursor;
 mod lists;
+pub mod moderation;
 pub mod pages;
 pub mod service;
 pub mod space;

@@ -315,7 +315,7 @@ impl Forum {
 
 /// The body's sanitised HTML, with links for the mentions of real people, and
 /// those people's ids.
-fn render(conn: &mut DbConnection, body: &str) -> anyhow::Result<(String, Vec<i32>)> {
+pub(super) fn render(conn: &mut DbConnection, body: &str) -> anyhow::Result<(String, Vec<i32>)> {
     let handles = mentions::extract(body);
     let known = store::handles_known(conn, &handles)?;
     let html = markdown::render(body, &|handle| known.contains_key(handle));

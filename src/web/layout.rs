@@ -53,6 +53,9 @@ fn account_links(page: &PageContext) -> Markup {
                 @if user.role == Role::ProgramAdmin {
                     a href="/admin" { (lang.t("layout-admin")) }
                 }
+                @if matches!(user.role, Role::Moderator | Role::ProgramAdmin) {
+                    a href="/forum/moderation" { (lang.t("forum-moderation")) }
+                }
                 @if let Some(slug) = &user.city_slug {
                     a href={ "/cities/" (slug) "/roadmap" } { (lang.t("layout-roadmap")) }
                     a href={ "/cities/" (slug) "/peers" } { (lang.t("layout-peers")) }

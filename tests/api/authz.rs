@@ -304,6 +304,22 @@ fn routes() -> Vec<Route> {
             r#"{"reason": "off_topic"}"#,
             [401, 201, 201, 201, 201, 201],
         ),
+        get("/forum/moderation", [303, 403, 403, 403, 200, 200]),
+        get("/api/v1/moderation/flags", [401, 403, 403, 403, 200, 200]),
+        get("/api/v1/posts/2/revisions", [401, 403, 403, 403, 200, 200]),
+        post("/forum/posts/3/hide", &[], [303, 403, 403, 403, 303, 303]),
+        post(
+            "/forum/posts/3/restore",
+            &[],
+            [303, 403, 403, 403, 303, 303],
+        ),
+        post(
+            "/forum/threads/2/lock",
+            &[("locked", "0")],
+            [303, 403, 403, 403, 303, 303],
+        ),
+        // Last of the forum rows: the author deletes post 1, and it is gone for everyone after.
+        post("/forum/posts/1/delete", &[], [303, 404, 303, 404, 404, 404]),
         get("/admin", [303, 403, 403, 403, 403, 200]),
         post(
             "/admin/cities",

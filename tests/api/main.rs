@@ -19,6 +19,7 @@ mod introductions;
 mod invitations;
 mod languages;
 mod migrations;
+mod moderation;
 mod peers;
 mod roadmaps;
 mod standard;

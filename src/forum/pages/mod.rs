@@ -2,6 +2,7 @@
 //! answerable questions, a person's activity, a thread, notifications. The
 //! forms that write are in `write`.
 
+pub mod moderate;
 pub mod write;
 
 use actix_web::{HttpResponse, route, web};
@@ -263,11 +264,12 @@ pub(super) async fn show_thread(
     let lang = page.lang;
     let user = user.user();
     let (after, size) = page_of(cursor, None).map_err(|e| e.page(lang))?;
-    let thread = forum.thread(user, id).await.map_err(|e| e.page(lang))?;
+    let thread = forum.thread_for(user, id).await.map_err(|e| e.page(lang))?;
     let (row, reader) = (thread.row.clone(), user.id);
+    let moderator = policy::allows(Some(user), Action::Moderate);
     let (posts, watch) = forum
         .run(move |conn, _| {
-            let posts = store::posts_page(conn, &row, reader, after, size)?;
+            let posts = store::posts_page(conn, (&row, reader), (after, size), moderator)?;
             let watch = store::thread_watch(conn, reader, row.id)?;
             Ok((posts, watch))
         })
@@ -295,6 +297,7 @@ pub(super) async fn show_thread(
         watch: watch.unwrap_or(Level::Normal),
         reply,
         notice,
+        moderator,
     };
     Ok(crate::web::html(status, views::thread_page(page, &view)))
 }

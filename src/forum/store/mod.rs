@@ -3,18 +3,24 @@
 //! SQLite takes its write lock first), and checks its limits before commit.
 
 mod acts;
+mod moderate;
 mod notify;
 pub mod outbox;
 mod people;
+mod queue;
 mod read;
 mod write;
 
 pub use acts::{Accepted, Voted, accept, flag, unaccept, unvote, vote};
+pub use moderate::{
+    Act, Edit, Visibility, dismiss_flags, edit, move_thread, set_locked, set_visibility,
+};
 pub use notify::{
     Notification, mark_read, notification_lines, notifications, set_watch, thread_watch,
     unread_count,
 };
 pub use people::{Author, authors, handles_known, readers};
+pub use queue::{Flagged, LogLine, Revision, log_page, open_flags, revisions};
 pub use read::{
     Listing, PostView, ThreadFilter, ThreadSummary, ThreadView, find_post, find_thread, list,
     posts_page, space_of,

@@ -100,28 +100,34 @@ pub struct PostView {
 }
 
 /// The first page holds the question and its accepted answer, then replies
-/// oldest first; later pages continue after the cursor. Hidden and deleted
-/// posts are left out.
+/// oldest first; later pages continue after the cursor. Deleted posts are
+/// left out, and hidden ones unless `with_hidden` (for moderators).
 pub fn posts_page(
     conn: &mut DbConnection,
-    thread: &ThreadRow,
-    reader: i32,
-    after: Option<Cursor>,
-    size: i64,
+    (thread, reader): (&ThreadRow, i32),
+    (after, size): (Option<Cursor>, i64),
+    with_hidden: bool,
 ) -> QueryResult<Page<PostView>> {
-    let visible = posts::table
-        .filter(posts::thread_id.eq(thread.id))
-        .filter(posts::hidden.eq(false))
-        .filter(posts::deleted.eq(false))
-        .select(PostRow::as_select());
+    let shown: &[bool] = if with_hidden {
+        &[false, true]
+    } else {
+        &[false]
+    };
+    let visible = || {
+        posts::table
+            .filter(posts::thread_id.eq(thread.id))
+            .filter(posts::hidden.eq_any(shown))
+            .filter(posts::deleted.eq(false))
+            .select(PostRow::as_select())
+    };
     let mut first: Vec<PostRow> = Vec::new();
     if after.is_none() {
-        first = visible.filter(posts::opening.eq(true)).load(conn)?;
+        first = visible().filter(posts::opening.eq(true)).load(conn)?;
         if let Some(accepted) = thread.accepted_post_id {
-            first.extend(visible.filter(posts::id.eq(accepted)).load(conn)?);
+            first.extend(visible().filter(posts::id.eq(accepted)).load(conn)?);
         }
     }
-    let mut replies = visible
+    let mut replies = visible()
         .filter(posts::opening.eq(false))
         .order((posts::created_at.asc(), posts::id.asc()))
         .limit(size + 1)

@@ -6,7 +6,8 @@ use maud::{Markup, html};
 use super::{byline, tag_list, when};
 use crate::forum::cursor::Page;
 use crate::forum::space::Category;
-use crate::forum::store::{Notification, ThreadSummary};
+use crate::forum::store::{Flagged, Notification, ThreadSummary};
+use crate::forum::text::markdown::excerpt;
 use crate::forum::watch::Event;
 use crate::standard::Catalog;
 use crate::web::{PageContext, layout};
@@ -158,6 +159,41 @@ pub fn notifications_page(
         }
         @if let Some(before) = next {
             p { a rel="next" href={ "/notifications?before=" (before) } { (lang.t("forum-older")) } }
+        }
+    };
+    layout(page, &title, body)
+}
+
+/// The moderators' flag queue.
+pub fn queue_page(page: &PageContext, flagged: &[Flagged], next: Option<i32>) -> Markup {
+    let lang = page.lang;
+    let title = lang.t("forum-moderation");
+    let body = html! {
+        p.breadcrumb { a href="/forum" { (lang.t("forum-title")) } }
+        h1 { (title) }
+        @if flagged.is_empty() {
+            p.muted { (lang.t("forum-moderation-empty")) }
+        } @else {
+            ol.threads {
+                @for f in flagged {
+                    li {
+                        a href={ "/forum/threads/" (f.post.thread_id) "#post-" (f.post.id) } { (f.thread_title) }
+                        p { (excerpt(&f.post.body, 280)) }
+                        p.muted { (lang.t("forum-flag-reason")) " " (f.reasons.join(" · ")) }
+                        div.post-actions {
+                            @for (action, key) in [("hide", "forum-hide"), ("dismiss", "forum-dismiss")] {
+                                form method="post" action={ "/forum/posts/" (f.post.id) "/" (action) } {
+                                    input type="hidden" name="csrf" value=(page.csrf);
+                                    button type="submit" { (lang.t(key)) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if let Some(after) = next {
+            p { a rel="next" href={ "/forum/moderation?after=" (after) } { (lang.t("forum-older")) } }
         }
     };
     layout(page, &title, body)

@@ -7,7 +7,7 @@ mod lists;
 mod thread;
 
 pub use forms::{FlagForm, NewThreadForm, flag_page, new_thread_page, postable_spaces};
-pub use lists::{ListView, index_page, list_page, notifications_page};
+pub use lists::{ListView, index_page, list_page, notifications_page, queue_page};
 pub use thread::{ReplyForm, ThreadPage, thread_page};
 
 use chrono::NaiveDateTime;

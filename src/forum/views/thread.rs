@@ -30,6 +30,8 @@ pub struct ThreadPage<'a> {
     pub reply: ReplyForm,
     /// A line to show at the top (after flagging, say).
     pub notice: Option<String>,
+    /// Whether the reader moderates: hidden posts show, with their controls.
+    pub moderator: bool,
 }
 
 pub fn thread_page(page: &PageContext, view: &ThreadPage) -> Markup {
@@ -52,6 +54,7 @@ pub fn thread_page(page: &PageContext, view: &ThreadPage) -> Markup {
         @if let Some(next) = &view.posts.next {
             p { a rel="next" href={ "/forum/threads/" (row.id) "?cursor=" (next.encode()) } { (lang.t("forum-more-replies")) } }
         }
+        @if view.moderator { (lock_form(page, view)) }
         (reply_section(page, view))
         (watch_form(page, view))
     };
@@ -74,7 +77,10 @@ fn post_article(page: &PageContext, view: &ThreadPage, post: &PostView) -> Marku
             h2 #{ "post-" (row.id) "-h" } .post-heading {
                 (heading) ": " (byline(page, post.author.as_ref()))
             }
-            p.muted { (when(page, row.created_at)) }
+            p.muted {
+                (when(page, row.created_at))
+                @if row.hidden { " · " strong { (lang.t("forum-hidden")) } }
+            }
             div.post-body lang=(view.thread.row.lang) { (PreEscaped(&row.body_html)) }
             (post_actions(page, view, post, accepted))
         }
@@ -103,6 +109,19 @@ fn post_actions(page: &PageContext, view: &ThreadPage, post: &PostView, accepted
                     }
                 }
                 a href={ "/forum/posts/" (row.id) "/flag" } { (lang.t("forum-flag")) }
+            }
+            @if view.moderator {
+                @let (action, key) = if row.hidden { ("restore", "forum-restore") } else { ("hide", "forum-hide") };
+                form method="post" action={ "/forum/posts/" (row.id) "/" (action) } {
+                    input type="hidden" name="csrf" value=(page.csrf);
+                    button.secondary type="submit" { (lang.t(key)) }
+                }
+            }
+            @if own || view.moderator {
+                form method="post" action={ "/forum/posts/" (row.id) "/delete" } {
+                    input type="hidden" name="csrf" value=(page.csrf);
+                    button.secondary type="submit" { (lang.t("forum-delete")) }
+                }
             }
             @if can_accept {
                 form method="post" action={ "/forum/threads/" (view.thread.row.id) "/accept" } {
@@ -169,6 +188,18 @@ fn watch_form(page: &PageContext, view: &ThreadPage) -> Markup {
                 }
                 button type="submit" { (lang.t("forum-watch-save")) }
             }
+        }
+    }
+}
+
+fn lock_form(page: &PageContext, view: &ThreadPage) -> Markup {
+    let lang = page.lang;
+    let row = &view.thread.row;
+    html! {
+        form method="post" action={ "/forum/threads/" (row.id) "/lock" } {
+            input type="hidden" name="csrf" value=(page.csrf);
+            input type="hidden" name="locked" value=(if row.locked { "0" } else { "1" });
+            button.secondary type="submit" { (lang.t(if row.locked { "forum-unlock" } else { "forum-lock" })) }
         }
     }
 }
