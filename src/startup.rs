@@ -225,6 +225,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(crate::forum::api_moderation::move_thread)
         .service(crate::forum::api_moderation::flag_queue)
         .service(crate::forum::api_moderation::revisions)
+        .service(crate::forum::feeds::category_feed)
+        .service(crate::forum::feeds::tag_feed)
         .service(crate::forum::pages::index)
         .service(crate::forum::pages::write::new_thread)
         .service(crate::forum::pages::questions)

@@ -7,6 +7,7 @@ pub mod api_moderation;
 mod api_types;
 pub mod compose;
 pub mod cursor;
+pub mod feeds;
 mod lists;
 pub mod moderation;
 pub mod pages;

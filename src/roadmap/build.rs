@@ -56,8 +56,20 @@ pub struct Step {
     pub horizon_months: u8,
     /// The three discoverable cities most like this one that meet it.
     pub peers: Vec<crate::peers::cards::PeerCard>,
-    /// Forum threads about it (filled by search).
-    pub threads: Vec<String>,
+    /// Up to three forum threads tagged with its criterion code (`dm1`).
+    pub threads: Vec<StepThread>,
+}
+
+/// A forum thread about a step: solved ones first, then the latest active.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct StepThread {
+    pub id: i32,
+    pub title: String,
+    /// The thread's page, `/forum/threads/{id}`.
+    pub url: String,
+    pub reply_count: i32,
+    /// Whether it has an accepted answer.
+    pub solved: bool,
 }
 
 /// Criteria gained and lost since the previous assessment.

@@ -2,24 +2,35 @@
 //! city's people and program admins, all built from the same `Roadmap`.
 
 use crate::web::html;
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, route, web};
+use diesel::prelude::*;
 
-use super::build::{self, CityFacts, Roadmap, Snapshot};
+use super::build::{self, CityFacts, Roadmap, Snapshot, StepThread};
 use crate::accounts::cities::City;
 use crate::accounts::guard;
 use crate::accounts::identity::CurrentUser;
 use crate::accounts::policy::Action;
 use crate::assessment::db as assessments;
 use crate::assessment::outcomes::Region;
-use crate::db::{self, DbPool};
+use crate::db::{self, DbConnection, DbPool};
 use crate::error::{ApiError, ErrorKind, PageError};
+use crate::forum::space::CITY_SPACE;
 use crate::i18n::Lang;
 use crate::peers::PeerDirectory;
+use crate::schema::{thread_tags, threads};
 use crate::standard::{Catalog, Standards};
 use crate::web::PageContext;
+
+/// Forum threads shown under each step.
+const THREADS_PER_STEP: usize = 3;
+/// At most this many (tag, thread) pairs are read for all steps together,
+/// best first, so a page's cost is bounded; should the best of them all go
+/// to other steps, a step shows fewer threads than it has, never wrong ones.
+const THREADS_SCANNED: i64 = 500;
 
 /// The city's roadmap from its latest assessment, each step with its top three
 /// peers in `lang`; None before the first assessment.
@@ -86,10 +97,100 @@ async fn load_roadmap(
             region: Region::from_code(&city.region).unwrap_or(Region::UsCanada),
             population: city.population,
         };
-        let roadmap = build::build(&catalog, &facts, &full, history, &peers);
+        let mut roadmap = build::build(&catalog, &facts, &full, history, &peers);
+        let found = step_threads(conn, &catalog, city.id, &roadmap)?;
+        for (step, threads) in roadmap.steps.iter_mut().zip(found) {
+            step.threads = threads;
+        }
         Ok(Some((catalog, roadmap)))
     })
     .await
+}
+
+/// For each step in order, up to three threads tagged with its criterion code.
+fn step_threads(
+    conn: &mut DbConnection,
+    catalog: &Catalog,
+    city_id: i32,
+    roadmap: &Roadmap,
+) -> QueryResult<Vec<Vec<StepThread>>> {
+    let tags: Vec<Option<String>> = roadmap
+        .steps
+        .iter()
+        .map(|s| {
+            catalog
+                .criterion(&s.code)
+                .map(|c| c.code.to_ascii_lowercase())
+        })
+        .collect();
+    let wanted: Vec<&String> = tags.iter().flatten().collect();
+    let mut by_tag: HashMap<String, Vec<StepThread>> = HashMap::new();
+    if !wanted.is_empty() {
+        for (tag, thread) in readable_tagged(conn, city_id, &wanted)? {
+            let found = by_tag.entry(tag).or_default();
+            if found.len() < THREADS_PER_STEP {
+                found.push(thread);
+            }
+        }
+    }
+    Ok(tags
+        .iter()
+        .map(|tag| {
+            tag.as_ref()
+                .and_then(|t| by_tag.remove(t))
+                .unwrap_or_default()
+        })
+        .collect())
+}
+
+/// Visible threads with any of `tags` that the city's people may read (public
+/// categories and the city's own space), with the tag: solved ones first,
+/// then the latest active. One query for every step, however many.
+fn readable_tagged(
+    conn: &mut DbConnection,
+    city_id: i32,
+    tags: &[&String],
+) -> QueryResult<Vec<(String, StepThread)>> {
+    let rows: Vec<(String, i32, String, i32, Option<i32>)> = thread_tags::table
+        .inner_join(threads::table)
+        .filter(thread_tags::tag.eq_any(tags))
+        .filter(threads::visible.eq(true))
+        .filter(
+            threads::category
+                .ne(CITY_SPACE)
+                .or(threads::space_city_id.eq(city_id).assume_not_null()),
+        )
+        .order((
+            threads::accepted_post_id.is_null(),
+            threads::last_post_at.desc(),
+            threads::id.desc(),
+        ))
+        .limit(THREADS_SCANNED)
+        .select((
+            thread_tags::tag,
+            threads::id,
+            threads::title,
+            threads::reply_count,
+            threads::accepted_post_id,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(tag, id, title, reply_count, accepted)| {
+            let url = format!("/forum/threads/{id}");
+            let solved = accepted.is_some();
+            (
+                tag,
+                StepThread {
+                    id,
+                    title,
+                    url,
+                    reply_count,
+                    solved,
+                },
+            )
+        })
+        .collect())
 }
 
 fn view_city(c: &City) -> Action {

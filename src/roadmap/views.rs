@@ -201,10 +201,45 @@ fn steps(lang: Lang, (catalog, city_slug): (&Catalog, &str), roadmap: &Roadmap) 
                                 p { (lang.t_args("roadmap-step-peers", &[("code", step.code.as_str().into())])) }
                                 (crate::peers::views::card_list(lang, catalog, &step.peers, AskFrom { city: city_slug, criterion: Some(&step.code) }))
                             }
+                            (forum_links(lang, catalog, step))
                         }
                     }
                 }
             }
+            }
+        }
+    }
+}
+
+/// The forum threads about a criterion step, the tag's page when there are
+/// any, and where to ask: the step's practice area's category.
+fn forum_links(lang: Lang, catalog: &Catalog, step: &Step) -> Markup {
+    let code = || -> Arg { step.code.as_str().into() };
+    let ask = step
+        .area
+        .as_deref()
+        .and_then(|code| catalog.areas.iter().find(|a| a.code == code))
+        .map(|a| format!("/forum/new?category={}", a.slug.to_ascii_lowercase()));
+    html! {
+        @if !step.threads.is_empty() {
+            p { (lang.t_args("roadmap-step-threads", &[("code", code())])) }
+            ul { @for t in &step.threads {
+                li {
+                    a href=(t.url) { (t.title) }
+                    " · " (lang.t_args("forum-replies", &[("count", f64::from(t.reply_count).into())]))
+                    @if t.solved { " · " span.badge { (lang.t("forum-solved")) } }
+                }
+            } }
+        }
+        @if !step.threads.is_empty() || ask.is_some() {
+            p {
+                @if !step.threads.is_empty() {
+                    a href={ "/forum/tags/" (step.code.to_ascii_lowercase()) } {
+                        (lang.t_args("roadmap-step-all-threads", &[("code", code())]))
+                    }
+                    @if ask.is_some() { " · " }
+                }
+                @if let Some(href) = &ask { a href=(href) { (lang.t("roadmap-step-ask")) } }
             }
         }
     }

@@ -12,6 +12,7 @@ mod assessments;
 mod authz;
 mod binary;
 mod demo;
+mod feeds;
 mod forum;
 mod health;
 mod helpers;

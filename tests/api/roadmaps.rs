@@ -1,6 +1,8 @@
 //! The roadmap from a city's assessments: JSON, page and CSV, with the standing,
 //! ordered steps, progress since the previous assessment and peer medians.
 
+use diesel::prelude::*;
+use peerhall::schema::threads;
 use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, criterion_codes, full_assessment};
@@ -169,4 +171,101 @@ async fn before_the_first_assessment_there_is_no_roadmap_yet() {
     let page = app.get_as(&token, "/cities/ames/roadmap").await;
     assert_eq!(page.status(), 200);
     assert!(page.text().await.unwrap().contains("No assessment yet"));
+}
+
+/// Starts a thread through the API; returns its id.
+async fn ask(app: &TestApp, token: &str, (category, title): (&str, &str)) -> i64 {
+    let thread = json!({"category": category, "title": title, "body": "How?", "tags": ["dm1"]});
+    let response = app
+        .client
+        .post(app.url("/api/v1/threads"))
+        .bearer_auth(token)
+        .json(&thread)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    response.json::<Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap()
+}
+
+async fn post_as(app: &TestApp, token: &str, path: &str, body: Value) -> Value {
+    let response = app
+        .client
+        .post(app.url(path))
+        .bearer_auth(token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert!(response.status().is_success(), "{path}");
+    response.json().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_step_shows_the_readable_forum_threads_tagged_with_its_criterion() {
+    let app = TestApp::spawn().await;
+    let token = city(&app, "akron");
+    let other = city(&app, "boise");
+    let mut assessment = full_assessment(30);
+    assessment["answers"]["DM1"] = json!("not_started");
+    submit(&app, &token, "akron", &assessment).await;
+
+    ask(&app, &token, ("dm", "Oldest, cut by the limit")).await;
+    let solved = ask(&app, &token, ("dm", "Solved")).await;
+    let reply = post_as(
+        &app,
+        &other,
+        &format!("/api/v1/threads/{solved}/posts"),
+        json!({"body": "Like this."}),
+    )
+    .await;
+    let accept = format!("/api/v1/threads/{solved}/accept/{}", reply["id"]);
+    post_as(&app, &token, &accept, json!({})).await;
+    ask(&app, &token, ("general", "Open")).await;
+    let own = ask(&app, &token, ("city:akron", "Our own space")).await;
+    // Newest of all: each would push a readable thread out if it leaked in.
+    ask(&app, &other, ("city:boise", "Boise only")).await;
+    let hidden = ask(&app, &token, ("dm", "Hidden")).await;
+    diesel::update(threads::table.find(hidden as i32))
+        .set(threads::visible.eq(false))
+        .execute(&mut app.conn())
+        .unwrap();
+
+    let roadmap = roadmap_json(&app, &token, "akron").await;
+    let steps = roadmap["steps"].as_array().unwrap();
+    let step = steps.iter().find(|s| s["code"] == "DM1").unwrap();
+    let titles: Vec<&str> = step["threads"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Solved", "Our own space", "Open"]);
+    assert_eq!(
+        step["threads"][0],
+        json!({"id": solved, "title": "Solved", "url": format!("/forum/threads/{solved}"),
+               "reply_count": 1, "solved": true})
+    );
+    assert!(
+        steps
+            .iter()
+            .filter(|s| s["code"] != "DM1")
+            .all(|s| s["threads"] == json!([]))
+    );
+
+    let page = app
+        .get_as(&token, "/cities/akron/roadmap")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Forum threads about DM1:"), "{page}");
+    assert!(page.contains(&format!(
+        "<a href=\"/forum/threads/{own}\">Our own space</a>"
+    )));
+    assert!(page.contains("<a href=\"/forum/tags/dm1\">All threads about DM1</a>"));
+    assert!(page.contains("<a href=\"/forum/new?category=dm\">Ask about this</a>"));
+    assert!(!page.contains("Boise only") && !page.contains("Hidden"));
 }

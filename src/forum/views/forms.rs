@@ -62,7 +62,7 @@ pub fn new_thread_page(
         p.breadcrumb { a href="/forum" { (lang.t("forum-title")) } }
         h1 { (title) }
         (error_list(lang, &form.errors))
-        form method="post" action="/forum/threads" {
+        form method="post" action="/forum/threads" novalidate {
             input type="hidden" name="csrf" value=(page.csrf);
             (field(form, "category", lang.t("forum-field-category"), html! {
                 select #category name="category" aria-invalid=[invalid("category")] aria-describedby=[described(form, "category", None)] {
@@ -138,7 +138,7 @@ pub fn flag_page(page: &PageContext, (post_id, thread_id): (i32, i32), form: &Fl
         p.breadcrumb { a href={ "/forum/threads/" (thread_id) "#post-" (post_id) } { (lang.t("forum-back-to-thread")) } }
         h1 { (title) }
         (error_list(lang, &form.errors))
-        form method="post" action={ "/forum/posts/" (post_id) "/flag" } {
+        form method="post" action={ "/forum/posts/" (post_id) "/flag" } novalidate {
             input type="hidden" name="csrf" value=(page.csrf);
             fieldset #reason {
                 legend { (lang.t("forum-flag-reason")) }

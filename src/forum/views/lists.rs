@@ -69,12 +69,21 @@ fn thread_rows(page: &PageContext, view: &ListView) -> Markup {
     }
 }
 
+/// Public categories and tags have Atom feeds (`forum::feeds`); private spaces do not.
+fn feed_of(path: &str) -> Option<String> {
+    (path.starts_with("/forum/c/") || path.starts_with("/forum/tags/"))
+        .then(|| format!("{path}/feed.atom"))
+}
+
 pub fn list_page(page: &PageContext, view: &ListView, unread: i64) -> Markup {
     let lang = page.lang;
     let body = html! {
         p.breadcrumb { a href="/forum" { (lang.t("forum-title")) } }
         h1 { (view.title) }
         @if let Some(intro) = &view.intro { p { (intro) } }
+        @if let Some(feed) = feed_of(view.path) {
+            p { a href=(feed) type="application/atom+xml" { (lang.t("forum-feed-link")) } }
+        }
         (views_nav(page, unread))
         @if let Some(href) = &view.new_thread { p { a.button href=(href) { (lang.t("forum-new-thread")) } } }
         (thread_rows(page, view))

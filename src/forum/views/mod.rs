@@ -23,7 +23,10 @@ fn when(page: &PageContext, at: NaiveDateTime) -> Markup {
         .as_ref()
         .map(|u| u.zone())
         .unwrap_or(chrono_tz::UTC);
-    let iso = at.and_utc().to_rfc3339();
+    // Whole seconds: HTML's datetime takes at most three fractional digits.
+    let iso = at
+        .and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     html! { time datetime=(iso) { (page.lang.date_time(at, zone)) } }
 }
 

@@ -152,7 +152,7 @@ fn reply_section(page: &PageContext, view: &ThreadPage) -> Markup {
                 p.muted { (lang.t("forum-reply-staff-only")) }
             } @else {
                 (error_list(lang, &view.reply.errors))
-                form method="post" action={ "/forum/threads/" (row.id) "/replies" } {
+                form method="post" action={ "/forum/threads/" (row.id) "/replies" } novalidate {
                     input type="hidden" name="csrf" value=(page.csrf);
                     div.field {
                         label for="body" { (lang.t("forum-field-reply")) }

@@ -524,6 +524,15 @@ forum-tag-bad-characters = The tag “{ $item }” may contain only letters, dig
 forum-tag-too-many = A thread takes at most 5 tags.
 forum-tag-unknown-criterion = “{ $item }” looks like a criterion code but is not one in the standard.
 
+## Forum feeds and roadmap threads
+
+forum-feed-category = Peerhall forum: { $category }
+forum-feed-tag = Peerhall forum: tag { $tag }
+forum-feed-link = Atom feed
+roadmap-step-threads = Forum threads about { $code }:
+roadmap-step-all-threads = All threads about { $code }
+roadmap-step-ask = Ask about this
+
 ## Dates and times (chrono strftime patterns)
 format-date = %B %-d, %Y
 format-time = %-I:%M %p %Z

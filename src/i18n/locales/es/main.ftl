@@ -524,6 +524,15 @@ forum-tag-bad-characters = La etiqueta «{ $item }» solo admite letras, dígito
 forum-tag-too-many = Un tema admite como máximo 5 etiquetas.
 forum-tag-unknown-criterion = «{ $item }» parece un código de criterio, pero no existe en el estándar.
 
+## Forum feeds and roadmap threads
+
+forum-feed-category = Foro de Peerhall: { $category }
+forum-feed-tag = Foro de Peerhall: etiqueta { $tag }
+forum-feed-link = Canal Atom
+roadmap-step-threads = Temas del foro sobre { $code }:
+roadmap-step-all-threads = Todos los temas sobre { $code }
+roadmap-step-ask = Preguntar sobre esto
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z

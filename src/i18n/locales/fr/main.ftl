@@ -524,6 +524,15 @@ forum-tag-bad-characters = L'étiquette « { $item } » ne peut contenir que des
 forum-tag-too-many = Une discussion accepte au plus 5 étiquettes.
 forum-tag-unknown-criterion = « { $item } » ressemble à un code de critère, mais n'existe pas dans le référentiel.
 
+## Forum feeds and roadmap threads
+
+forum-feed-category = Forum Peerhall : { $category }
+forum-feed-tag = Forum Peerhall : étiquette { $tag }
+forum-feed-link = Flux Atom
+roadmap-step-threads = Discussions du forum sur { $code } :
+roadmap-step-all-threads = Toutes les discussions sur { $code }
+roadmap-step-ask = Poser une question à ce sujet
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d %B %Y
 format-time = %H:%M %Z

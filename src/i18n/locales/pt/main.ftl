@@ -524,6 +524,15 @@ forum-tag-bad-characters = A etiqueta “{ $item }” só aceita letras, dígito
 forum-tag-too-many = Um tópico aceita no máximo 5 etiquetas.
 forum-tag-unknown-criterion = “{ $item }” parece um código de critério, mas não existe no padrão.
 
+## Forum feeds and roadmap threads
+
+forum-feed-category = Fórum do Peerhall: { $category }
+forum-feed-tag = Fórum do Peerhall: etiqueta { $tag }
+forum-feed-link = Feed Atom
+roadmap-step-threads = Tópicos do fórum sobre { $code }:
+roadmap-step-all-threads = Todos os tópicos sobre { $code }
+roadmap-step-ask = Perguntar sobre isto
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z
