@@ -6,7 +6,10 @@ use std::collections::HashSet;
 use anyhow::{Context, anyhow, ensure};
 use serde::Deserialize;
 
+use crate::accounts::users::Role;
+use crate::forum::compose::Kind;
 use crate::forum::text::{mentions, tags as tag_rules};
+use crate::i18n::Lang;
 
 const FORUM: &str = include_str!("forum.toml");
 
@@ -23,9 +26,11 @@ pub const CATEGORIES: [&str; 10] = [
     "general",
     "announcements",
 ];
-pub const KINDS: [&str; 2] = ["question", "discussion"];
-pub const LANGUAGES: [&str; 4] = ["en", "es", "pt", "fr"];
-pub const ROLES: [&str; 4] = ["member", "city_admin", "moderator", "program_admin"];
+
+/// Exactly one of the four language codes (the users table stores it as is).
+fn is_language(code: &str) -> bool {
+    Lang::ALL.iter().any(|l| l.code() == code)
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -110,12 +115,12 @@ fn check_person(person: &SeedPerson) -> anyhow::Result<()> {
     check_handle(&person.handle)?;
     ensure!(!person.name.trim().is_empty(), "empty name");
     ensure!(
-        LANGUAGES.contains(&person.language.as_str()),
+        is_language(&person.language),
         "unknown language {:?}",
         person.language
     );
     ensure!(
-        ROLES.contains(&person.role.as_str()),
+        person.role.parse::<Role>().is_ok(),
         "unknown role {:?}",
         person.role
     );
@@ -146,8 +151,8 @@ fn check_thread(thread: &SeedThread, handles: &HashSet<&str>) -> anyhow::Result<
         CATEGORIES.contains(&category.as_str()),
         "unknown category {category:?}"
     );
-    ensure!(KINDS.contains(&kind.as_str()), "unknown kind {kind:?}");
-    ensure!(LANGUAGES.contains(&lang.as_str()), "unknown lang {lang:?}");
+    ensure!(Kind::from_code(kind).is_some(), "unknown kind {kind:?}");
+    ensure!(is_language(lang), "unknown lang {lang:?}");
     check_author(&thread.author, handles)?;
     ensure!(
         !thread.title.trim().is_empty() && !thread.body.trim().is_empty(),

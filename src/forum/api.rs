@@ -11,7 +11,7 @@ use super::api_types::{
 use super::compose::{self, TagsInput, ThreadInput};
 use super::lists::{ListQuery, page_of};
 use super::service::{Forum, ForumError};
-use super::space::Category;
+use super::space::{Category, Space};
 use super::store;
 use crate::accounts::identity::CurrentUser;
 use crate::accounts::policy::{self, Action};
@@ -43,15 +43,14 @@ pub async fn categories(user: CurrentUser, lang: Lang, forum: Forum) -> HttpResp
             slug: c.slug().to_owned(),
         })
         .collect();
-    let user = user.user();
-    if let (Some(slug), Some(name)) = (&user.city_slug, &user.city_name) {
+    if let Some(space) = Space::own_city(user.user()) {
         categories.push(CategoryJson {
-            slug: format!("city:{slug}"),
-            name: lang.t_args("forum-city-space", &[("city", name.as_str().into())]),
+            slug: space.api_name(),
+            name: space.name(catalog, lang),
             area: None,
             staff_only: false,
             private: true,
-            url: format!("/forum/city/{slug}"),
+            url: space.path(),
         });
     }
     HttpResponse::Ok().json(CategoryList { categories })

@@ -6,98 +6,22 @@
 //! practitioner. A city's private space has no feed and never shows in a tag's,
 //! whoever asks, so a feed URL can be shared without leaking anything.
 
-use std::collections::HashMap;
-
 use actix_web::{HttpResponse, route, web};
 use atom_syndication::{Content, Entry, Feed, FixedDateTime, Link, Person, Text};
 use chrono::{NaiveDateTime, Utc};
-use diesel::prelude::*;
 
 use super::service::Forum;
-use super::space::{CITY_SPACE, Category};
-use super::store::{self, Author, PostRow, ThreadRow};
+use super::space::Category;
+use super::store::{FeedFilter, FeedItem, PostRow, recent_public};
 use super::text::{markdown, tags};
-use crate::db::DbConnection;
 use crate::email::Mailer;
 use crate::error::PageError;
 use crate::i18n::Lang;
-use crate::schema::{posts, thread_tags, threads};
 
 /// How many threads a feed carries, newest first.
 pub const FEED_SIZE: i64 = 20;
 /// At most this many characters of the question as an entry's summary.
 const SUMMARY_CHARS: usize = 300;
-
-/// Which public threads a feed carries.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FeedFilter {
-    Category(Category),
-    /// A normalised tag.
-    Tag(String),
-}
-
-/// A thread as a feed shows it.
-#[derive(Debug, Clone)]
-pub struct FeedItem {
-    pub thread: ThreadRow,
-    /// The question; None once it is hidden or deleted.
-    pub opening: Option<PostRow>,
-    pub author: Option<Author>,
-}
-
-/// The most recently created visible threads in public categories that match
-/// `filter`, newest first, with their questions and authors.
-pub fn recent_public(
-    conn: &mut DbConnection,
-    filter: &FeedFilter,
-    limit: i64,
-) -> QueryResult<Vec<FeedItem>> {
-    // Both columns say "public"; checking both keeps a half-moved thread out.
-    let public = threads::table
-        .filter(threads::visible.eq(true))
-        .filter(threads::category.ne(CITY_SPACE))
-        .filter(threads::space_city_id.is_null())
-        .into_boxed();
-    let matching = match filter {
-        FeedFilter::Category(c) => public.filter(threads::category.eq(c.slug().to_owned())),
-        FeedFilter::Tag(tag) => public.filter(
-            threads::id.eq_any(
-                thread_tags::table
-                    .filter(thread_tags::tag.eq(tag.clone()))
-                    .select(thread_tags::thread_id),
-            ),
-        ),
-    };
-    let rows: Vec<ThreadRow> = matching
-        .order((threads::created_at.desc(), threads::id.desc()))
-        .limit(limit)
-        .select(ThreadRow::as_select())
-        .load(conn)?;
-    let ids: Vec<i32> = rows.iter().map(|t| t.id).collect();
-    let mut openings = visible_openings(conn, &ids)?;
-    let author_ids: Vec<i32> = rows.iter().filter_map(|t| t.author_id).collect();
-    let people = store::authors(conn, &author_ids)?;
-    Ok(rows
-        .into_iter()
-        .map(|thread| FeedItem {
-            opening: openings.remove(&thread.id),
-            author: thread.author_id.and_then(|a| people.get(&a).cloned()),
-            thread,
-        })
-        .collect())
-}
-
-/// The threads' questions, by thread, unless hidden or deleted.
-fn visible_openings(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, PostRow>> {
-    let rows: Vec<PostRow> = posts::table
-        .filter(posts::thread_id.eq_any(ids))
-        .filter(posts::opening.eq(true))
-        .filter(posts::hidden.eq(false))
-        .filter(posts::deleted.eq(false))
-        .select(PostRow::as_select())
-        .load(conn)?;
-    Ok(rows.into_iter().map(|p| (p.thread_id, p)).collect())
-}
 
 /// What a feed says about itself; paths start with `/`.
 #[derive(Debug, Clone)]

@@ -26,13 +26,8 @@ impl Forum {
 
     /// A thread in a space the person reads; a hidden one only for moderators.
     pub async fn thread_for(&self, user: &User, id: i32) -> Result<ThreadView, ForumError> {
-        let moderator = Self::is_moderator(user);
-        self.run(move |conn, catalog| Ok(store::find_thread(conn, catalog, id)?))
-            .await?
-            .filter(|t| {
-                (t.row.visible || moderator) && policy::allows(Some(user), t.space.read_action())
-            })
-            .ok_or(ForumError::NotFound("thread"))
+        self.readable_thread(user, id, Self::is_moderator(user))
+            .await
     }
 
     /// A post that is not deleted; a hidden one (or one in a hidden thread)
@@ -42,17 +37,7 @@ impl Forum {
         user: &User,
         id: i32,
     ) -> Result<(ThreadView, PostRow), ForumError> {
-        let moderator = Self::is_moderator(user);
-        let post = self
-            .run(move |conn, _| Ok(store::find_post(conn, id)?))
-            .await?
-            .filter(|p| !p.deleted && (!p.hidden || moderator))
-            .ok_or(ForumError::NotFound("post"))?;
-        let thread = self
-            .thread_for(user, post.thread_id)
-            .await
-            .map_err(|_| ForumError::NotFound("post"))?;
-        Ok((thread, post))
+        self.readable_post(user, id, Self::is_moderator(user)).await
     }
 
     /// A new version of a post (and, for the opening post, of the title).

@@ -190,23 +190,44 @@ impl Forum {
 
     /// A thread the person may read; a hidden one is not found.
     pub async fn thread(&self, user: &User, id: i32) -> Result<ThreadView, ForumError> {
-        let thread = self
-            .run(move |conn, catalog| Ok(store::find_thread(conn, catalog, id)?))
-            .await?
-            .filter(|t| t.row.visible && policy::allows(Some(user), t.space.read_action()))
-            .ok_or(ForumError::NotFound("thread"))?;
-        Ok(thread)
+        self.readable_thread(user, id, false).await
     }
 
     /// A visible post in a thread the person may read, with that thread.
     pub async fn post(&self, user: &User, id: i32) -> Result<(ThreadView, PostRow), ForumError> {
+        self.readable_post(user, id, false).await
+    }
+
+    /// A thread in a space the person reads; hidden ones only `with_hidden`.
+    pub(super) async fn readable_thread(
+        &self,
+        user: &User,
+        id: i32,
+        with_hidden: bool,
+    ) -> Result<ThreadView, ForumError> {
+        self.run(move |conn, catalog| Ok(store::find_thread(conn, catalog, id)?))
+            .await?
+            .filter(|t| {
+                (t.row.visible || with_hidden) && policy::allows(Some(user), t.space.read_action())
+            })
+            .ok_or(ForumError::NotFound("thread"))
+    }
+
+    /// A post that is not deleted, with its thread; hidden ones (or ones in a
+    /// hidden thread) only `with_hidden`.
+    pub(super) async fn readable_post(
+        &self,
+        user: &User,
+        id: i32,
+        with_hidden: bool,
+    ) -> Result<(ThreadView, PostRow), ForumError> {
         let post = self
             .run(move |conn, _| Ok(store::find_post(conn, id)?))
             .await?
-            .filter(PostRow::is_visible)
+            .filter(|p| !p.deleted && (!p.hidden || with_hidden))
             .ok_or(ForumError::NotFound("post"))?;
         let thread = self
-            .thread(user, post.thread_id)
+            .readable_thread(user, post.thread_id, with_hidden)
             .await
             .map_err(|_| ForumError::NotFound("post"))?;
         Ok((thread, post))

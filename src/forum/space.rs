@@ -132,6 +132,29 @@ impl Space {
         }
     }
 
+    /// The private space of the person's own city, if they have one.
+    pub fn own_city(user: &User) -> Option<Space> {
+        match (user.city_id, &user.city_slug, &user.city_name) {
+            (Some(id), Some(slug), Some(name)) => Some(Space::City(CitySpace {
+                id,
+                slug: slug.clone(),
+                name: name.clone(),
+            })),
+            _ => None,
+        }
+    }
+
+    /// Where the person may start a thread: the public categories they may
+    /// post in, then their city's space.
+    pub fn postable(catalog: &Catalog, user: &User) -> Vec<Space> {
+        Category::all(catalog)
+            .into_iter()
+            .map(Space::Public)
+            .chain(Space::own_city(user))
+            .filter(|s| s.may_post(user))
+            .collect()
+    }
+
     /// Reading, and for Announcements being program staff.
     pub fn may_post(&self, user: &User) -> bool {
         let staff_only = matches!(self, Space::Public(c) if c.is_announcements());

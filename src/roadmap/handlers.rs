@@ -18,10 +18,8 @@ use crate::assessment::db as assessments;
 use crate::assessment::outcomes::Region;
 use crate::db::{self, DbConnection, DbPool};
 use crate::error::{ApiError, ErrorKind, PageError};
-use crate::forum::space::CITY_SPACE;
 use crate::i18n::Lang;
 use crate::peers::PeerDirectory;
-use crate::schema::{thread_tags, threads};
 use crate::standard::{Catalog, Standards};
 use crate::web::PageContext;
 
@@ -123,7 +121,7 @@ fn step_threads(
                 .map(|c| c.code.to_ascii_lowercase())
         })
         .collect();
-    let wanted: Vec<&String> = tags.iter().flatten().collect();
+    let wanted: Vec<String> = tags.iter().flatten().cloned().collect();
     let mut by_tag: HashMap<String, Vec<StepThread>> = HashMap::new();
     if !wanted.is_empty() {
         for (tag, thread) in readable_tagged(conn, city_id, &wanted)? {
@@ -143,52 +141,24 @@ fn step_threads(
         .collect())
 }
 
-/// Visible threads with any of `tags` that the city's people may read (public
-/// categories and the city's own space), with the tag: solved ones first,
-/// then the latest active. One query for every step, however many.
+/// The city's readable threads for the wanted tags, as steps show them.
 fn readable_tagged(
     conn: &mut DbConnection,
     city_id: i32,
-    tags: &[&String],
+    tags: &[String],
 ) -> QueryResult<Vec<(String, StepThread)>> {
-    let rows: Vec<(String, i32, String, i32, Option<i32>)> = thread_tags::table
-        .inner_join(threads::table)
-        .filter(thread_tags::tag.eq_any(tags))
-        .filter(threads::visible.eq(true))
-        .filter(
-            threads::category
-                .ne(CITY_SPACE)
-                .or(threads::space_city_id.eq(city_id).assume_not_null()),
-        )
-        .order((
-            threads::accepted_post_id.is_null(),
-            threads::last_post_at.desc(),
-            threads::id.desc(),
-        ))
-        .limit(THREADS_SCANNED)
-        .select((
-            thread_tags::tag,
-            threads::id,
-            threads::title,
-            threads::reply_count,
-            threads::accepted_post_id,
-        ))
-        .load(conn)?;
+    let rows = crate::forum::store::tagged_for(conn, Some(city_id), tags, THREADS_SCANNED)?;
     Ok(rows
         .into_iter()
-        .map(|(tag, id, title, reply_count, accepted)| {
-            let url = format!("/forum/threads/{id}");
-            let solved = accepted.is_some();
-            (
-                tag,
-                StepThread {
-                    id,
-                    title,
-                    url,
-                    reply_count,
-                    solved,
-                },
-            )
+        .map(|(tag, t)| {
+            let thread = StepThread {
+                url: format!("/forum/threads/{}", t.id),
+                id: t.id,
+                title: t.title,
+                reply_count: t.reply_count,
+                solved: t.accepted_post_id.is_some(),
+            };
+            (tag, thread)
         })
         .collect())
 }

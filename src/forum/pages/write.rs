@@ -12,7 +12,7 @@ use crate::accounts::users::now;
 use crate::error::PageError;
 use crate::forum::compose::{self, Problem, TagsInput, ThreadInput};
 use crate::forum::service::{Forum, ForumError, refused_message};
-use crate::forum::space::{CitySpace, Space};
+use crate::forum::space::Space;
 use crate::forum::store;
 use crate::forum::views::{self, FlagForm, NewThreadForm, ReplyForm};
 use crate::forum::watch::{Level, Target};
@@ -62,22 +62,6 @@ fn messages(problems: &[Problem], page: &PageContext) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The spaces the person may start a thread in.
-fn spaces_for(forum: &Forum, user: &crate::accounts::users::User) -> Vec<Space> {
-    let city = match (user.city_id, &user.city_slug, &user.city_name) {
-        (Some(id), Some(slug), Some(name)) => Some(Space::City(CitySpace {
-            id,
-            slug: slug.clone(),
-            name: name.clone(),
-        })),
-        _ => None,
-    };
-    views::postable_spaces(&forum.catalog, city)
-        .into_iter()
-        .filter(|s| s.may_post(user))
-        .collect()
-}
-
 #[derive(Debug, Deserialize)]
 pub struct NewQuery {
     category: Option<String>,
@@ -95,7 +79,7 @@ pub async fn new_thread(
         lang: user.user().language.code().to_owned(),
         ..NewThreadForm::default()
     };
-    let spaces = spaces_for(&forum, user.user());
+    let spaces = Space::postable(&forum.catalog, user.user());
     html(
         StatusCode::OK,
         views::new_thread_page(&page, &forum.catalog, &spaces, &form),
@@ -142,7 +126,7 @@ pub async fn create_thread(
         lang: f.lang,
         errors,
     };
-    let spaces = spaces_for(&forum, user);
+    let spaces = Space::postable(&forum.catalog, user);
     Ok(html(
         status,
         views::new_thread_page(&page, &forum.catalog, &spaces, &values),

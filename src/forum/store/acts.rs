@@ -38,19 +38,11 @@ pub fn vote(
                 .execute(conn)
         });
         match inserted {
-            Ok(_) => {}
-            Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {}
+            // Stored now, or already there: either way the person has voted.
+            Ok(_) | Err(Error::DatabaseError(DatabaseErrorKind::UniqueViolation, _)) => {}
             Err(e) => return Err(e),
         }
-        let exists: i64 = votes::table
-            .filter(votes::post_id.eq(post.id))
-            .filter(votes::user_id.eq(user_id))
-            .count()
-            .get_result(conn)?;
-        recount(conn, post, at).map(|votes| Voted {
-            votes,
-            voted: exists > 0,
-        })
+        recount(conn, post, at).map(|votes| Voted { votes, voted: true })
     })
 }
 

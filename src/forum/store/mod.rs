@@ -3,6 +3,7 @@
 //! SQLite takes its write lock first), and checks its limits before commit.
 
 mod acts;
+mod feed;
 mod moderate;
 mod notify;
 pub mod outbox;
@@ -12,6 +13,7 @@ mod read;
 mod write;
 
 pub use acts::{Accepted, Voted, accept, flag, unaccept, unvote, vote};
+pub use feed::{FeedFilter, FeedItem, recent_public};
 pub use moderate::{
     Act, Edit, Visibility, dismiss_flags, edit, move_thread, set_locked, set_visibility,
 };
@@ -23,7 +25,7 @@ pub use people::{Author, authors, handles_known, readers};
 pub use queue::{Flagged, LogLine, Revision, log_page, open_flags, revisions};
 pub use read::{
     Listing, PostView, ThreadFilter, ThreadSummary, ThreadView, find_post, find_thread, list,
-    posts_page, space_of,
+    posts_page, space_of, tagged_for,
 };
 pub use write::{Created, NewPost, NewThread, PostLimit, create_thread, reply};
 

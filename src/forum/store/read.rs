@@ -262,12 +262,46 @@ pub fn list(
     })
 }
 
+/// What a reader from `city` (None: program staff or no city) sees outside
+/// one chosen space: the public spaces and their own city's.
+type Readable = diesel::dsl::Or<
+    diesel::dsl::NotEq<threads::category, &'static str>,
+    diesel::dsl::AssumeNotNull<diesel::dsl::Eq<threads::space_city_id, Option<i32>>>,
+>;
+
+pub fn readable_by(city: Option<i32>) -> Readable {
+    threads::category
+        .ne(CITY_SPACE)
+        .or(threads::space_city_id.eq(city).assume_not_null())
+}
+
+/// Visible threads with any of `tags` that a reader from `city` may read, each
+/// with the tag: solved first, then the latest active; at most `limit` pairs.
+pub fn tagged_for(
+    conn: &mut DbConnection,
+    city: Option<i32>,
+    tags: &[String],
+    limit: i64,
+) -> QueryResult<Vec<(String, ThreadRow)>> {
+    thread_tags::table
+        .inner_join(threads::table)
+        .filter(thread_tags::tag.eq_any(tags))
+        .filter(threads::visible.eq(true))
+        .filter(readable_by(city))
+        .order((
+            threads::accepted_post_id.is_null(),
+            threads::last_post_at.desc(),
+            threads::id.desc(),
+        ))
+        .limit(limit)
+        .select((thread_tags::tag, ThreadRow::as_select()))
+        .load(conn)
+}
+
 /// The list's filter; outside one space, only public spaces and the reader's own.
 fn filtered(listing: &Listing) -> Boxed<'static> {
     let query = threads::table.into_boxed();
-    let readable = threads::category.ne(CITY_SPACE).or(threads::space_city_id
-        .eq(listing.reader_city)
-        .assume_not_null());
+    let readable = readable_by(listing.reader_city);
     match &listing.filter {
         ThreadFilter::Space(Space::Public(c)) => {
             query.filter(threads::category.eq(c.slug().to_owned()))

@@ -5,7 +5,7 @@
 use maud::{Markup, html};
 
 use crate::forum::compose::FlagReason;
-use crate::forum::space::{Category, Space};
+use crate::forum::space::Space;
 use crate::i18n::Lang;
 use crate::standard::Catalog;
 use crate::web::forms::error_list;
@@ -107,15 +107,6 @@ pub fn new_thread_page(
         }
     };
     layout(page, &title, body)
-}
-
-/// Every space listed in the new-thread form, in order.
-pub fn postable_spaces(catalog: &Catalog, city: Option<Space>) -> Vec<Space> {
-    Category::all(catalog)
-        .into_iter()
-        .map(Space::Public)
-        .chain(city)
-        .collect()
 }
 
 /// The flag form's values and problems.

@@ -5,7 +5,7 @@ use maud::{Markup, html};
 
 use super::{byline, tag_list, when};
 use crate::forum::cursor::Page;
-use crate::forum::space::Category;
+use crate::forum::space::{Category, Space};
 use crate::forum::store::{Flagged, Notification, ThreadSummary};
 use crate::forum::text::markdown::excerpt;
 use crate::forum::watch::Event;
@@ -94,10 +94,7 @@ pub fn list_page(page: &PageContext, view: &ListView, unread: i64) -> Markup {
 /// The forum's front page: the spaces, then the latest threads.
 pub fn index_page(page: &PageContext, view: &ListView, unread: i64) -> Markup {
     let lang = page.lang;
-    let city = page
-        .user
-        .as_ref()
-        .and_then(|u| u.city_slug.clone().zip(u.city_name.clone()));
+    let city = page.user.as_deref().and_then(Space::own_city);
     let body = html! {
         h1 { (view.title) }
         p { (lang.t("forum-intro")) }
@@ -109,10 +106,8 @@ pub fn index_page(page: &PageContext, view: &ListView, unread: i64) -> Markup {
                 @for c in Category::all(view.catalog) {
                     li { a href={ "/forum/c/" (c.slug()) } { (c.name(view.catalog, lang)) } }
                 }
-                @if let Some((slug, name)) = &city {
-                    li { a href={ "/forum/city/" (slug) } {
-                        (lang.t_args("forum-city-space", &[("city", name.as_str().into())]))
-                    } }
+                @if let Some(space) = &city {
+                    li { a href=(space.path()) { (space.name(view.catalog, lang)) } }
                 }
             }
         }

@@ -6,7 +6,7 @@ mod forms;
 mod lists;
 mod thread;
 
-pub use forms::{FlagForm, NewThreadForm, flag_page, new_thread_page, postable_spaces};
+pub use forms::{FlagForm, NewThreadForm, flag_page, new_thread_page};
 pub use lists::{ListView, index_page, list_page, notifications_page, queue_page};
 pub use thread::{ReplyForm, ThreadPage, thread_page};
 
