@@ -91,8 +91,18 @@ const fn patch(path: &'static str, expect: [u16; 6]) -> Route {
 }
 
 const fn post_json(path: &'static str, json: &'static str, expect: [u16; 6]) -> Route {
+    send_json("POST", path, json, expect)
+}
+
+/// Any method with a JSON body (PATCH, DELETE…).
+const fn send_json(
+    method: &'static str,
+    path: &'static str,
+    json: &'static str,
+    expect: [u16; 6],
+) -> Route {
     Route {
-        method: "POST",
+        method,
         path,
         form: &[],
         body: Body::Json(json),
@@ -304,6 +314,48 @@ fn routes() -> Vec<Route> {
             r#"{"reason": "off_topic"}"#,
             [401, 201, 201, 201, 201, 201],
         ),
+        get("/forum/c/general", [303, 200, 200, 200, 200, 200]),
+        get("/forum/c/general/feed.atom", [200, 200, 200, 200, 200, 200]),
+        get("/forum/tags/dm1", [303, 200, 200, 200, 200, 200]),
+        get("/forum/unanswered", [303, 200, 200, 200, 200, 200]),
+        get("/forum/answerable", [303, 200, 200, 200, 200, 200]),
+        get("/forum/people/same", [303, 200, 200, 200, 200, 200]),
+        get("/forum/new", [303, 200, 200, 200, 200, 200]),
+        post("/notifications/read", &[], [303, 303, 303, 303, 303, 303]),
+        send_json(
+            "DELETE",
+            "/api/v1/posts/2/vote",
+            "{}",
+            [401, 200, 409, 200, 200, 200],
+        ),
+        send_json(
+            "PATCH",
+            "/api/v1/posts/2",
+            r#"{"body": "Anyone at all?"}"#,
+            [401, 403, 200, 403, 200, 200],
+        ),
+        post_json("/api/v1/posts/3/hide", "{}", [401, 403, 403, 403, 200, 200]),
+        post_json(
+            "/api/v1/posts/3/restore",
+            "{}",
+            [401, 403, 403, 403, 200, 200],
+        ),
+        post_json(
+            "/api/v1/threads/2/lock",
+            "{}",
+            [401, 403, 403, 403, 204, 204],
+        ),
+        send_json(
+            "DELETE",
+            "/api/v1/threads/2/lock",
+            "{}",
+            [401, 403, 403, 403, 204, 204],
+        ),
+        post_json(
+            "/api/v1/threads/2/move",
+            r#"{"category": "general"}"#,
+            [401, 403, 403, 403, 204, 204],
+        ),
         get("/forum/moderation", [303, 403, 403, 403, 200, 200]),
         get("/api/v1/moderation/flags", [401, 403, 403, 403, 200, 200]),
         get("/api/v1/posts/2/revisions", [401, 403, 403, 403, 200, 200]),
@@ -320,6 +372,12 @@ fn routes() -> Vec<Route> {
         ),
         // Last of the forum rows: the author deletes post 1, and it is gone for everyone after.
         post("/forum/posts/1/delete", &[], [303, 404, 303, 404, 404, 404]),
+        send_json(
+            "DELETE",
+            "/api/v1/posts/2",
+            "{}",
+            [401, 403, 204, 404, 404, 404],
+        ),
         get("/admin", [303, 403, 403, 403, 403, 200]),
         post(
             "/admin/cities",
@@ -398,9 +456,9 @@ async fn every_private_route_answers_each_actor_exactly_as_the_policy_says() {
                     .client
                     .patch(app.url(&path))
                     .json(&serde_json::json!({"discoverable": true})),
-                (_, Body::Json(json)) => app
+                (method, Body::Json(json)) => app
                     .client
-                    .post(app.url(&path))
+                    .request(method.parse().unwrap(), app.url(&path))
                     .header("Content-Type", "application/json")
                     .body(json),
             };
