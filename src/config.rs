@@ -113,6 +113,9 @@ pub struct LimitSettings {
     pub new_account_posts_per_hour: u32,
     /// How many days an account counts as new.
     pub new_account_days: u32,
+    /// Forum posts any account may write in an hour, and any one client address.
+    pub posts_per_account_per_hour: u32,
+    pub posts_per_ip_per_hour: u32,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -233,17 +236,26 @@ impl Settings {
         if self.database.connect_timeout_secs == 0 {
             return invalid("database.connect_timeout_secs", "must be at least 1");
         }
-        if self.limits.sign_in_per_ip_per_hour == 0 {
-            return invalid("limits.sign_in_per_ip_per_hour", "must be at least 1");
-        }
-        if self.limits.sign_in_per_email_per_hour == 0 {
-            return invalid("limits.sign_in_per_email_per_hour", "must be at least 1");
-        }
-        if self.limits.introductions_per_day == 0 {
-            return invalid("limits.introductions_per_day", "must be at least 1");
-        }
-        if self.limits.new_account_posts_per_hour == 0 {
-            return invalid("limits.new_account_posts_per_hour", "must be at least 1");
+        let l = &self.limits;
+        let at_least_one = [
+            ("limits.sign_in_per_ip_per_hour", l.sign_in_per_ip_per_hour),
+            (
+                "limits.sign_in_per_email_per_hour",
+                l.sign_in_per_email_per_hour,
+            ),
+            ("limits.introductions_per_day", l.introductions_per_day),
+            (
+                "limits.new_account_posts_per_hour",
+                l.new_account_posts_per_hour,
+            ),
+            (
+                "limits.posts_per_account_per_hour",
+                l.posts_per_account_per_hour,
+            ),
+            ("limits.posts_per_ip_per_hour", l.posts_per_ip_per_hour),
+        ];
+        if let Some((key, _)) = at_least_one.iter().find(|(_, n)| *n == 0) {
+            return invalid(key, "must be at least 1");
         }
         if self.search.writer_memory_mb < 15 {
             return invalid("search.writer_memory_mb", "must be at least 15");

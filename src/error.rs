@@ -110,6 +110,8 @@ pub struct ApiError {
     kind: ErrorKind,
     fields: BTreeMap<String, String>,
     cause: Option<anyhow::Error>,
+    /// Seconds for a `Retry-After` header.
+    retry_after: Option<u64>,
 }
 
 impl ApiError {
@@ -119,7 +121,14 @@ impl ApiError {
             kind,
             fields: BTreeMap::new(),
             cause: None,
+            retry_after: None,
         }
+    }
+
+    /// Tells the client when trying again can succeed.
+    pub fn with_retry_after(mut self, seconds: Option<u64>) -> Self {
+        self.retry_after = seconds;
+        self
     }
 
     /// `what` names the missing thing for the `fields` map (e.g. `standard`).
@@ -170,6 +179,9 @@ impl ResponseError for ApiError {
         if self.kind == ErrorKind::Unauthorized {
             response.insert_header(("WWW-Authenticate", "Bearer"));
         }
+        if let Some(seconds) = self.retry_after {
+            response.insert_header((actix_web::http::header::RETRY_AFTER, seconds));
+        }
         response.json(ErrorBody {
             error: self.kind.code(),
             message: self.lang.t(self.kind.message_key()),
@@ -184,6 +196,7 @@ pub struct PageError {
     lang: Lang,
     kind: ErrorKind,
     cause: Option<anyhow::Error>,
+    retry_after: Option<u64>,
 }
 
 impl PageError {
@@ -192,23 +205,25 @@ impl PageError {
             lang,
             kind,
             cause: None,
+            retry_after: None,
         }
     }
 
     pub fn not_found(lang: Lang) -> Self {
-        Self {
-            lang,
-            kind: ErrorKind::NotFound,
-            cause: None,
-        }
+        Self::new(lang, ErrorKind::NotFound)
     }
 
     pub fn internal(lang: Lang, cause: impl Into<anyhow::Error>) -> Self {
         Self {
-            lang,
-            kind: ErrorKind::Internal,
             cause: Some(cause.into()),
+            ..Self::new(lang, ErrorKind::Internal)
         }
+    }
+
+    /// Tells the browser when trying again can succeed.
+    pub fn with_retry_after(mut self, seconds: Option<u64>) -> Self {
+        self.retry_after = seconds;
+        self
     }
 }
 
@@ -226,7 +241,11 @@ impl ResponseError for PageError {
     fn error_response(&self) -> HttpResponse {
         log_cause(self.kind.status(), self.cause.as_ref());
         let markup = crate::web::error_page(self.lang, self.kind.message_key());
-        HttpResponse::build(self.status_code())
+        let mut response = HttpResponse::build(self.status_code());
+        if let Some(seconds) = self.retry_after {
+            response.insert_header((actix_web::http::header::RETRY_AFTER, seconds));
+        }
+        response
             .content_type("text/html; charset=utf-8")
             .body(markup.into_string())
     }

@@ -12,7 +12,7 @@ use tracing_actix_web::TracingLogger;
 use actix_web::cookie::Key;
 use actix_web::middleware::from_fn;
 
-use crate::accounts::{self, identity, limits::SignInLimits};
+use crate::accounts::{self, identity, limits::PostingLimits, limits::SignInLimits};
 use crate::config::Settings;
 use crate::db::{self, DatabaseTarget, DbPool};
 use crate::email::Mailer;
@@ -138,6 +138,10 @@ fn serve(
         &settings.limits,
         settings.server.behind_proxy,
     ));
+    let posting = web::Data::new(PostingLimits::new(
+        &settings.limits,
+        settings.server.behind_proxy,
+    ));
     let secure = settings.behind_tls();
     let mut server = HttpServer::new(move || {
         // Outermost last: headers, logging, the session cookie, then who is asking.
@@ -152,6 +156,7 @@ fn serve(
             .app_data(database.clone())
             .app_data(mailer.clone())
             .app_data(limits.clone())
+            .app_data(posting.clone())
             .app_data(limit_settings.clone())
             .app_data(peers.clone())
             .configure(routes)
@@ -224,7 +229,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(crate::forum::api_moderation::unlock)
         .service(crate::forum::api_moderation::move_thread)
         .service(crate::forum::api_moderation::flag_queue)
-        .service(crate::forum::api_moderation::revisions)
+        .service(crate::forum::api_history::revisions)
+        .service(crate::forum::api_history::log)
         .service(crate::forum::feeds::category_feed)
         .service(crate::forum::feeds::tag_feed)
         .service(crate::forum::pages::index)
@@ -247,6 +253,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(crate::forum::pages::moderate::delete)
         .service(crate::forum::pages::moderate::lock)
         .service(crate::forum::pages::moderate::queue)
+        .service(crate::forum::pages::manage::edit_form)
+        .service(crate::forum::pages::manage::edit)
+        .service(crate::forum::pages::manage::revisions)
+        .service(crate::forum::pages::manage::move_thread)
+        .service(crate::forum::pages::manage::log)
         .service(accounts::invitations::people_page)
         .service(accounts::invitations::invite)
         .service(accounts::city_settings::save_settings)

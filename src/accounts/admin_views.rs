@@ -142,6 +142,7 @@ fn audit_table(page: &PageContext, entries: &[Entry]) -> Markup {
     html! {
         section aria-labelledby="audit-heading" {
             h2 #audit-heading { (lang.t("admin-audit")) }
+            p { a href="/forum/moderation/log" { (lang.t("admin-moderation-log")) } }
             table {
                 caption { (lang.t("admin-audit-caption")) }
                 thead { tr {

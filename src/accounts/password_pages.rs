@@ -51,13 +51,8 @@ pub async fn sign_in_with_password(
     let Ok(email) = EmailAddress::parse(&form.email) else {
         return Ok(refused(&page));
     };
-    if limits
-        .check(limits.client_ip(&req), email.as_str())
-        .is_err()
-    {
-        let markup =
-            views::message_page(&page, "sign-in-slow-down-title", "error-too-many-requests");
-        return Ok(html(StatusCode::TOO_MANY_REQUESTS, markup));
+    if let Err(wait) = limits.check(limits.client_ip(&req), &email.as_str().to_owned()) {
+        return Ok(super::sign_in::slow_down(&page, wait));
     }
     let password = form.password.clone();
     let session_token = db::run(&pool, move |conn| {

@@ -92,15 +92,8 @@ pub async fn request_link(
         }
     };
     let ip: Option<IpAddr> = limits.client_ip(&req);
-    if let Err(wait) = limits.check(ip, email.as_str()) {
-        let markup =
-            views::message_page(&page, "sign-in-slow-down-title", "error-too-many-requests");
-        let mut response = html(actix_web::http::StatusCode::TOO_MANY_REQUESTS, markup);
-        let seconds = wait.as_secs().max(1).to_string();
-        if let Ok(value) = header::HeaderValue::from_str(&seconds) {
-            response.headers_mut().insert(header::RETRY_AFTER, value);
-        }
-        return Ok(response);
+    if let Err(wait) = limits.check(ip, &email.as_str().to_owned()) {
+        return Ok(slow_down(&page, wait));
     }
     let job = LinkRequest {
         pool,
@@ -112,6 +105,17 @@ pub async fn request_link(
         actix_web::http::StatusCode::OK,
         views::message_page(&page, "sign-in-check-title", "sign-in-check-body"),
     ))
+}
+
+/// 429 with `Retry-After`, for sign-in requests beyond their allowance.
+pub(super) fn slow_down(page: &PageContext, wait: std::time::Duration) -> HttpResponse {
+    let markup = views::message_page(page, "sign-in-slow-down-title", "error-too-many-requests");
+    let mut response = html(actix_web::http::StatusCode::TOO_MANY_REQUESTS, markup);
+    response.headers_mut().insert(
+        header::RETRY_AFTER,
+        header::HeaderValue::from(super::limits::retry_after_secs(wait)),
+    );
+    response
 }
 
 async fn send_link(job: LinkRequest) {

@@ -1,18 +1,14 @@
 //! The JSON API for changing what is there: edit and delete (the author or a
-//! moderator), hide and restore, lock and move, the flag queue and a post's
-//! earlier versions (moderators).
+//! moderator), hide and restore, lock and move, and the flag queue (moderators).
 
 use actix_web::{HttpResponse, route, web};
-use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::api_types::Created;
 use super::moderation::Decision;
-use super::service::{Forum, ForumError};
-use super::store;
+use super::service::Forum;
 use crate::accounts::identity::CurrentUser;
-use crate::accounts::policy::{self, Action};
 use crate::error::ApiError;
 use crate::i18n::Lang;
 
@@ -293,50 +289,4 @@ pub async fn flag_queue(
         flagged,
         next_after,
     }))
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct RevisionJson {
-    pub title: Option<String>,
-    pub body: String,
-    /// When this version was replaced.
-    pub replaced_at: DateTime<Utc>,
-}
-
-/// A post's earlier versions, oldest first (moderators).
-#[utoipa::path(
-    get, path = "/api/v1/posts/{id}/revisions", tag = "forum", security(("bearer" = [])),
-    params(("id" = i32, Path, description = "The post")),
-    responses(
-        (status = 200, description = "The earlier versions", body = [RevisionJson]),
-        (status = 401, description = "Not signed in", body = crate::error::ErrorBody),
-        (status = 403, description = "Not a moderator", body = crate::error::ErrorBody),
-        (status = 404, description = "No such post, or not one the caller may read", body = crate::error::ErrorBody)
-    )
-)]
-#[route("/api/v1/posts/{id}/revisions", method = "GET", method = "HEAD")]
-pub async fn revisions(
-    user: CurrentUser,
-    lang: Lang,
-    forum: Forum,
-    id: web::Path<i32>,
-) -> Result<HttpResponse, ApiError> {
-    let user = user.user();
-    if !policy::allows(Some(user), Action::Moderate) {
-        return Err(ForumError::Forbidden.api(lang));
-    }
-    let (_, post) = forum.post_for(user, *id).await.map_err(|e| e.api(lang))?;
-    let found = forum
-        .run(move |conn, _| Ok(store::revisions(conn, post.id)?))
-        .await
-        .map_err(|e| ApiError::internal(lang, e))?;
-    let versions: Vec<RevisionJson> = found
-        .into_iter()
-        .map(|r| RevisionJson {
-            title: r.title,
-            body: r.body,
-            replaced_at: r.replaced_at.and_utc(),
-        })
-        .collect();
-    Ok(HttpResponse::Ok().json(versions))
 }

@@ -3,6 +3,7 @@
 //! notifications, flags, and the search outbox every write feeds.
 
 pub mod api;
+pub mod api_history;
 pub mod api_moderation;
 mod api_types;
 pub mod compose;

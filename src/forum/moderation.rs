@@ -185,15 +185,41 @@ impl Forum {
             return Err(ForumError::Forbidden);
         }
         let everything = policy::allows(Some(user), Action::AdministerProgram);
-        let mut page = self
+        let page = self
             .run(move |conn, _| Ok(store::open_flags(conn, after, QUEUE_PAGE + 1, everything)?))
             .await?;
-        let next = if page.len() > QUEUE_PAGE {
-            page.truncate(QUEUE_PAGE);
-            page.last().map(|f| f.first_flag)
-        } else {
-            None
-        };
-        Ok((page, next))
+        Ok(split_page(page, QUEUE_PAGE, |f| f.first_flag))
     }
+
+    /// A page of the moderation log, newest first, and where the next starts:
+    /// moderators; lines about private spaces for program staff only.
+    pub async fn log(
+        &self,
+        user: &User,
+        before: Option<i32>,
+    ) -> Result<(Vec<store::LogLine>, Option<i32>), ForumError> {
+        if !Self::is_moderator(user) {
+            return Err(ForumError::Forbidden);
+        }
+        let everything = policy::allows(Some(user), Action::AdministerProgram);
+        let size = (LOG_PAGE + 1) as i64;
+        let page = self
+            .run(move |conn, _| Ok(store::log_page(conn, (before, size), everything)?))
+            .await?;
+        Ok(split_page(page, LOG_PAGE, |line| line.id))
+    }
+}
+
+/// Lines shown on one page of the moderation log.
+const LOG_PAGE: usize = 50;
+
+/// The first `size` of `rows` (fetched one over), and the key the next page
+/// starts after when there was one more.
+fn split_page<T>(mut rows: Vec<T>, size: usize, key: impl Fn(&T) -> i32) -> (Vec<T>, Option<i32>) {
+    if rows.len() <= size {
+        return (rows, None);
+    }
+    rows.truncate(size);
+    let next = rows.last().map(key);
+    (rows, next)
 }

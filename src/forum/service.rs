@@ -3,6 +3,7 @@
 //! only translate HTTP to these calls and their results back.
 
 use std::future::{Ready, ready};
+use std::net::IpAddr;
 use std::sync::Arc;
 
 use actix_web::dev::Payload;
@@ -13,6 +14,7 @@ use super::space::{CitySpace, Space, SpaceName};
 use super::store::{self, Created, NewPost, NewThread, PostLimit, PostRow, Refused, ThreadView};
 use super::text::{markdown, mentions};
 use crate::accounts::cities;
+use crate::accounts::limits::{PostingLimits, retry_after_secs};
 use crate::accounts::policy::{self, Action};
 use crate::accounts::users::{User, now};
 use crate::config::LimitSettings;
@@ -30,6 +32,8 @@ pub struct Forum {
     pub limit: PostLimit,
     /// Which criteria each city meets ("questions you can answer").
     pub directory: PeerDirectory,
+    /// Every account's and address's posting allowance, and who is asking.
+    pub pace: (web::Data<PostingLimits>, Option<IpAddr>),
 }
 
 impl FromRequest for Forum {
@@ -43,19 +47,23 @@ impl FromRequest for Forum {
         let standards = req.app_data::<web::Data<Standards>>();
         let limits = req.app_data::<web::Data<LimitSettings>>();
         let directory = req.app_data::<web::Data<PeerDirectory>>();
-        ready(match (pool, standards, limits, directory) {
-            (Some(pool), Some(standards), Some(limits), Some(directory)) => standards
-                .current()
-                .map(|catalog| Forum {
-                    pool: pool.get_ref().clone(),
-                    catalog: catalog.clone(),
-                    limit: PostLimit {
-                        per_hour: limits.new_account_posts_per_hour,
-                        new_for_days: limits.new_account_days,
-                    },
-                    directory: directory.get_ref().clone(),
-                })
-                .map_err(|e| ApiError::internal(lang, e).into()),
+        let posting = req.app_data::<web::Data<PostingLimits>>();
+        ready(match (pool, standards, limits, (directory, posting)) {
+            (Some(pool), Some(standards), Some(limits), (Some(directory), Some(posting))) => {
+                standards
+                    .current()
+                    .map(|catalog| Forum {
+                        pool: pool.get_ref().clone(),
+                        catalog: catalog.clone(),
+                        limit: PostLimit {
+                            per_hour: limits.new_account_posts_per_hour,
+                            new_for_days: limits.new_account_days,
+                        },
+                        directory: directory.get_ref().clone(),
+                        pace: (posting.clone(), posting.client_ip(req)),
+                    })
+                    .map_err(|e| ApiError::internal(lang, e).into())
+            }
             _ => Err(missing()),
         })
     }
@@ -91,7 +99,9 @@ impl ForumError {
                 }),
             ForumError::Refused(refused) => {
                 let (kind, field) = refused_as(refused);
-                ApiError::new(lang, kind).with_field(field, refused_message(refused, lang))
+                ApiError::new(lang, kind)
+                    .with_field(field, refused_message(refused, lang))
+                    .with_retry_after(refused.retry_after())
             }
             ForumError::Failed(e) => ApiError::internal(lang, e),
         }
@@ -101,7 +111,9 @@ impl ForumError {
 /// The status and field a refusal is reported under.
 fn refused_as(refused: Refused) -> (ErrorKind, &'static str) {
     match refused {
-        Refused::TooManyPosts { .. } => (ErrorKind::TooManyRequests, "body"),
+        Refused::TooManyPosts { .. } | Refused::TooFast { .. } => {
+            (ErrorKind::TooManyRequests, "body")
+        }
         Refused::Locked => (ErrorKind::Conflict, "thread"),
         Refused::NotFound => (ErrorKind::NotFound, "thread"),
         Refused::NotApplicable => (ErrorKind::Conflict, "post"),
@@ -112,9 +124,13 @@ fn refused_as(refused: Refused) -> (ErrorKind, &'static str) {
 /// A refusal in words, for the API's fields and for pages.
 pub fn refused_message(refused: Refused, lang: Lang) -> String {
     match refused {
-        Refused::TooManyPosts { per_hour } => lang.t_args(
+        Refused::TooManyPosts { per_hour, .. } => lang.t_args(
             "forum-error-too-many-posts",
             &[("count", f64::from(per_hour).into())],
+        ),
+        Refused::TooFast { wait_secs } => lang.t_args(
+            "forum-error-too-fast",
+            &[("minutes", (wait_secs.div_ceil(60) as f64).into())],
         ),
         Refused::Locked => lang.t("forum-error-locked"),
         Refused::NotFound => lang.t("error-field-not-found"),
@@ -164,6 +180,7 @@ impl Forum {
         if !space.may_post(user) {
             return Err(ForumError::Forbidden);
         }
+        self.pace(user)?;
         let (user, limit) = (user.clone(), self.limit);
         let created = self
             .run(move |conn, _| {
@@ -186,6 +203,16 @@ impl Forum {
             })
             .await?;
         created.map_err(ForumError::Refused)
+    }
+
+    /// Spends one post of the person's and their address's hourly allowance.
+    fn pace(&self, user: &User) -> Result<(), ForumError> {
+        let (limits, client) = &self.pace;
+        limits.check(*client, &user.id).map_err(|wait| {
+            ForumError::Refused(Refused::TooFast {
+                wait_secs: retry_after_secs(wait),
+            })
+        })
     }
 
     /// A thread the person may read; a hidden one is not found.
@@ -240,6 +267,7 @@ impl Forum {
             return Err(ForumError::Forbidden);
         }
         let body = compose::body(body).map_err(|p| ForumError::Invalid(vec![p]))?;
+        self.pace(user)?;
         let bypass = policy::allows(Some(user), Action::Moderate);
         let (user, limit) = (user.clone(), self.limit);
         let posted = self

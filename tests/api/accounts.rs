@@ -183,6 +183,27 @@ async fn too_many_sign_in_requests_for_one_address_get_429_with_retry_after() {
 }
 
 #[tokio::test]
+async fn password_guesses_for_one_address_are_limited_with_retry_after() {
+    let app = TestApp::spawn_with(|s| s.limits.sign_in_per_email_per_hour = 2).await;
+    let browser = app.browser();
+    let csrf = csrf_of(&app.page_text(&browser, "/sign-in").await);
+    let mut statuses = Vec::new();
+    for _ in 0..3 {
+        let fields = [
+            ("csrf", csrf.as_str()),
+            ("email", "pw@x.org"),
+            ("password", "guess"),
+        ];
+        let response = app.post_form(&browser, "/sign-in/password", &fields).await;
+        statuses.push((
+            response.status().as_u16(),
+            response.headers().get("retry-after").is_some(),
+        ));
+    }
+    assert_eq!(statuses, [(422, false), (422, false), (429, true)]);
+}
+
+#[tokio::test]
 async fn a_malformed_email_is_answered_on_the_form_naming_the_field() {
     let app = TestApp::spawn().await;
     let response = app

@@ -359,6 +359,20 @@ fn routes() -> Vec<Route> {
         get("/forum/moderation", [303, 403, 403, 403, 200, 200]),
         get("/api/v1/moderation/flags", [401, 403, 403, 403, 200, 200]),
         get("/api/v1/posts/2/revisions", [401, 403, 403, 403, 200, 200]),
+        get("/forum/posts/2/edit", [303, 403, 200, 403, 200, 200]),
+        post(
+            "/forum/posts/2/edit",
+            &[("title", "Anyone?"), ("body", "Anyone at all, still?")],
+            [303, 403, 303, 403, 303, 303],
+        ),
+        get("/forum/posts/2/revisions", [303, 403, 403, 403, 200, 200]),
+        post(
+            "/forum/threads/2/move",
+            &[("category", "general")],
+            [303, 403, 403, 403, 303, 303],
+        ),
+        get("/forum/moderation/log", [303, 403, 403, 403, 200, 200]),
+        get("/api/v1/moderation/log", [401, 403, 403, 403, 200, 200]),
         post("/forum/posts/3/hide", &[], [303, 403, 403, 403, 303, 303]),
         post(
             "/forum/posts/3/restore",

@@ -180,7 +180,12 @@ async fn hidden_threads_leave_the_feed_and_a_hidden_question_leaves_its_text() {
 
 #[tokio::test]
 async fn script_injection_payloads_never_survive_in_feeds() {
-    let (app, token) = forum_with(|s| s.limits.new_account_posts_per_hour = 10_000).await;
+    let (app, token) = forum_with(|s| {
+        s.limits.new_account_posts_per_hour = 10_000;
+        s.limits.posts_per_account_per_hour = 10_000;
+        s.limits.posts_per_ip_per_hour = 10_000;
+    })
+    .await;
     let payloads: Vec<&str> = include_str!("../data/xss-payloads.txt")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

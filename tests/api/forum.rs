@@ -390,6 +390,61 @@ async fn a_new_account_posts_only_so_often_an_older_one_freely() {
 }
 
 #[tokio::test]
+async fn every_account_and_address_posts_only_so_often_and_is_told_when_to_retry() {
+    let f = forum_with(|s| {
+        s.limits.new_account_days = 0;
+        s.limits.posts_per_account_per_hour = 2;
+        s.limits.posts_per_ip_per_hour = 3;
+    })
+    .await;
+    let id = f.ask(&f.asker, question("general", "One")).await;
+    let reply = json!({"body": "Two"});
+    let path = format!("/api/v1/threads/{id}/posts");
+    assert_eq!(f.post(&f.asker, &path, reply.clone()).await.status(), 201);
+    let refused = f.post(&f.asker, &path, json!({"body": "Three"})).await;
+    assert_eq!(refused.status(), 429);
+    let wait: u64 = refused.headers()["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=3600).contains(&wait), "{wait}");
+    let error: Value = refused.json().await.unwrap();
+    assert!(
+        error["fields"]["body"]
+            .as_str()
+            .unwrap()
+            .contains("faster than Peerhall allows"),
+        "{error}"
+    );
+    let other = f.post(&f.answerer, &path, json!({"body": "Mine"})).await;
+    assert_eq!(other.status(), 201, "another account has its own allowance");
+    // The address's allowance (3) is now spent too, whoever posts from it.
+    let browser = f.app.sign_in("answerer@south.gov").await;
+    let page = f
+        .app
+        .page_text(&browser, &format!("/forum/threads/{id}"))
+        .await;
+    let csrf = csrf_of(&page);
+    let form = [("csrf", csrf.as_str()), ("body", "From the page")];
+    let on_page = f
+        .app
+        .post_form(&browser, &format!("/forum/threads/{id}/replies"), &form)
+        .await;
+    assert_eq!(on_page.status(), 429);
+    assert!(on_page.headers().contains_key("retry-after"));
+    assert!(
+        on_page
+            .text()
+            .await
+            .unwrap()
+            .contains("faster than Peerhall allows")
+    );
+    let stored: i64 = posts::table.count().get_result(&mut f.app.conn()).unwrap();
+    assert_eq!(stored, 3, "refused posts leave nothing");
+}
+
+#[tokio::test]
 async fn flags_need_a_reason_and_come_once_per_person() {
     let f = forum_with(|_| {}).await;
     let id = f.ask(&f.asker, question("general", "Flag me")).await;
@@ -568,7 +623,12 @@ async fn in_a_browser_a_person_asks_replies_votes_accepts_and_mutes() {
 
 #[tokio::test]
 async fn script_injection_payloads_never_survive_in_pages_or_the_api() {
-    let f = forum_with(|s| s.limits.new_account_posts_per_hour = 10_000).await;
+    let f = forum_with(|s| {
+        s.limits.new_account_posts_per_hour = 10_000;
+        s.limits.posts_per_account_per_hour = 10_000;
+        s.limits.posts_per_ip_per_hour = 10_000;
+    })
+    .await;
     let payloads: Vec<&str> = include_str!("../data/xss-payloads.txt")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

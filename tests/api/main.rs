@@ -14,6 +14,7 @@ mod binary;
 mod demo;
 mod feeds;
 mod forum;
+mod forum_pages;
 mod health;
 mod helpers;
 mod introductions;

@@ -2,6 +2,7 @@
 //! answerable questions, a person's activity, a thread, notifications. The
 //! forms that write are in `write`.
 
+pub mod manage;
 pub mod moderate;
 pub mod write;
 
@@ -11,10 +12,10 @@ use serde::Deserialize;
 use super::cursor::PAGE_SIZE;
 use super::lists::page_of;
 use super::service::{Forum, ForumError};
-use super::space::SpaceName;
+use super::space::{Space, SpaceName};
 use super::store::{self, ThreadFilter};
 use super::views::{self, ListView, ReplyForm, ThreadPage};
-use super::watch::Level;
+use super::watch::{Level, Target};
 use crate::accounts::identity::CurrentUser;
 use crate::accounts::policy::{self, Action};
 use crate::error::{ErrorKind, PageError};
@@ -37,8 +38,10 @@ impl ForumError {
             ForumError::Forbidden => PageError::new(lang, ErrorKind::Forbidden),
             ForumError::Invalid(_) => PageError::new(lang, ErrorKind::InvalidQuery),
             ForumError::Refused(store::Refused::NotFound) => PageError::not_found(lang),
-            ForumError::Refused(store::Refused::TooManyPosts { .. }) => {
+            ForumError::Refused(refused @ store::Refused::TooManyPosts { .. })
+            | ForumError::Refused(refused @ store::Refused::TooFast { .. }) => {
                 PageError::new(lang, ErrorKind::TooManyRequests)
+                    .with_retry_after(refused.retry_after())
             }
             ForumError::Refused(_) => PageError::new(lang, ErrorKind::Conflict),
             ForumError::Failed(e) => PageError::internal(lang, e),
@@ -46,9 +49,9 @@ impl ForumError {
     }
 }
 
-async fn unread(forum: &Forum, user_id: i32, lang: Lang) -> Result<i64, PageError> {
+async fn unread(forum: &Forum, reader: store::Reader, lang: Lang) -> Result<i64, PageError> {
     forum
-        .run(move |conn, _| Ok(store::unread_count(conn, user_id)?))
+        .run(move |conn, _| Ok(store::unread_count(conn, reader)?))
         .await
         .map_err(|e| PageError::internal(lang, e))
 }
@@ -60,6 +63,8 @@ struct ListSpec {
     new_thread: Option<String>,
     path: String,
     filter: ThreadFilter,
+    /// What the page offers to watch.
+    watch: Option<Target>,
 }
 
 async fn show_list(
@@ -75,7 +80,18 @@ async fn show_list(
         .list(user, spec.filter, after)
         .await
         .map_err(|e| e.page(lang))?;
-    let unread = unread(forum, user.id, lang).await?;
+    let unread = unread(forum, (user.id, user.city_id), lang).await?;
+    let watch = match spec.watch {
+        Some(target) => {
+            let (reader, key) = (user.id, target.clone());
+            let level = forum
+                .run(move |conn, _| Ok(store::watch_level(conn, reader, &key)?))
+                .await
+                .map_err(|e| PageError::internal(lang, e))?;
+            Some((target, level.unwrap_or(Level::Normal)))
+        }
+        None => None,
+    };
     let view = ListView {
         title: spec.title,
         intro: spec.intro,
@@ -83,6 +99,7 @@ async fn show_list(
         path: &spec.path,
         threads: &threads,
         catalog: &forum.catalog,
+        watch,
     };
     let markup = if spec.path == "/forum" {
         views::index_page(page, &view, unread)
@@ -105,6 +122,7 @@ pub async fn index(
         new_thread: None,
         path: "/forum".into(),
         filter: ThreadFilter::Latest,
+        watch: None,
     };
     show_list(&forum, (&user, &page), spec, query.cursor.as_deref()).await
 }
@@ -141,6 +159,10 @@ pub async fn space(
             .then(|| format!("/forum/new?category={}", space.api_name())),
         path: space.path(),
         filter: filter.clone(),
+        watch: match space {
+            Space::Public(category) => Some(Target::Category(category.slug().to_owned())),
+            Space::City(_) => None,
+        },
     };
     show_list(&forum, (&user, &page), spec, query.cursor.as_deref()).await
 }
@@ -167,6 +189,7 @@ pub async fn tag(
         new_thread: None,
         path: format!("/forum/tags/{normal}"),
         filter: filter.clone(),
+        watch: Some(Target::Tag(normal.clone())),
     };
     show_list(&forum, (&user, &page), spec, query.cursor.as_deref()).await
 }
@@ -200,6 +223,7 @@ pub async fn questions(
         } else {
             ThreadFilter::Unanswered
         },
+        watch: None,
     };
     show_list(&forum, (&user, &page), spec, query.cursor.as_deref()).await
 }
@@ -227,6 +251,7 @@ pub async fn person(
         new_thread: None,
         path: format!("/forum/people/{}", author.handle),
         filter,
+        watch: None,
     };
     show_list(&forum, (&user, &page), spec, query.cursor.as_deref()).await
 }

@@ -55,7 +55,7 @@ csrf_form!(WatchPost {
 });
 csrf_form!(ReadPost {});
 
-fn messages(problems: &[Problem], page: &PageContext) -> Vec<(String, String)> {
+pub(super) fn messages(problems: &[Problem], page: &PageContext) -> Vec<(String, String)> {
     problems
         .iter()
         .map(|p| (p.field.to_owned(), p.message(page.lang)))
@@ -106,14 +106,17 @@ pub async fn create_thread(
         Ok(draft) => forum.start_thread(user, draft).await,
         Err(problems) => Err(ForumError::Invalid(problems)),
     };
-    let (status, errors) = match outcome {
+    let (status, errors, retry_after) = match outcome {
         Ok(created) => return Ok(see_other(&format!("/forum/threads/{}", created.thread_id))),
-        Err(ForumError::Invalid(problems)) => {
-            (StatusCode::UNPROCESSABLE_ENTITY, messages(&problems, &page))
-        }
+        Err(ForumError::Invalid(problems)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            messages(&problems, &page),
+            None,
+        ),
         Err(ForumError::Refused(refused)) => (
             StatusCode::TOO_MANY_REQUESTS,
             vec![("body".to_owned(), refused_message(refused, page.lang))],
+            refused.retry_after(),
         ),
         Err(other) => return Err(other.page(page.lang)),
     };
@@ -127,10 +130,8 @@ pub async fn create_thread(
         errors,
     };
     let spaces = Space::postable(&forum.catalog, user);
-    Ok(html(
-        status,
-        views::new_thread_page(&page, &forum.catalog, &spaces, &values),
-    ))
+    let markup = views::new_thread_page(&page, &forum.catalog, &spaces, &values);
+    with_retry_after(html(status, markup), retry_after)
 }
 
 #[route("/forum/threads/{id}/replies", method = "POST")]
@@ -142,20 +143,46 @@ pub async fn reply(
     form: ProtectedForm<ReplyPost>,
 ) -> Result<HttpResponse, PageError> {
     let body = form.0.body;
-    let problems = match forum.reply(user.user(), *id, &body).await {
+    let (status, problems, retry_after) = match forum.reply(user.user(), *id, &body).await {
         Ok(post_id) => return Ok(see_other(&format!("/forum/threads/{}#post-{post_id}", *id))),
-        Err(ForumError::Invalid(problems)) => messages(&problems, &page),
-        Err(ForumError::Refused(refused @ store::Refused::TooManyPosts { .. }))
-        | Err(ForumError::Refused(refused @ store::Refused::Locked)) => {
-            vec![("body".to_owned(), refused_message(refused, page.lang))]
-        }
+        Err(ForumError::Invalid(problems)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            messages(&problems, &page),
+            None,
+        ),
+        Err(ForumError::Refused(refused @ store::Refused::Locked)) => (
+            StatusCode::CONFLICT,
+            vec![("body".to_owned(), refused_message(refused, page.lang))],
+            None,
+        ),
+        Err(ForumError::Refused(refused)) if refused.retry_after().is_some() => (
+            StatusCode::TOO_MANY_REQUESTS,
+            vec![("body".to_owned(), refused_message(refused, page.lang))],
+            refused.retry_after(),
+        ),
         Err(other) => return Err(other.page(page.lang)),
     };
     let reply = ReplyForm {
         body,
         errors: problems,
     };
-    show_thread(&forum, (&user, &page), *id, None, (reply, None)).await
+    let mut response = show_thread(&forum, (&user, &page), *id, None, (reply, None)).await?;
+    *response.status_mut() = status;
+    with_retry_after(response, retry_after)
+}
+
+/// Adds `Retry-After` to a form shown again because of a posting limit.
+fn with_retry_after(
+    mut response: HttpResponse,
+    seconds: Option<u64>,
+) -> Result<HttpResponse, PageError> {
+    if let Some(seconds) = seconds {
+        response.headers_mut().insert(
+            actix_web::http::header::RETRY_AFTER,
+            actix_web::http::header::HeaderValue::from(seconds),
+        );
+    }
+    Ok(response)
 }
 
 #[route("/forum/posts/{id}/vote", method = "POST")]
@@ -317,10 +344,10 @@ pub async fn notifications(
     forum: Forum,
     query: web::Query<BeforeQuery>,
 ) -> Result<HttpResponse, PageError> {
-    let (user_id, before) = (user.user().id, query.before);
+    let (reader, before) = ((user.user().id, user.user().city_id), query.before);
     let size = crate::forum::cursor::PAGE_SIZE;
     let mut lines = forum
-        .run(move |conn, _| Ok(store::notification_lines(conn, user_id, before, size)?))
+        .run(move |conn, _| Ok(store::notification_lines(conn, reader, before, size)?))
         .await
         .map_err(|e| PageError::internal(page.lang, e))?;
     let next = if lines.len() as i64 > size {

@@ -4,6 +4,7 @@
 
 mod acts;
 mod feed;
+mod inbox;
 mod moderate;
 mod notify;
 pub mod outbox;
@@ -14,13 +15,11 @@ mod write;
 
 pub use acts::{Accepted, Voted, accept, flag, unaccept, unvote, vote};
 pub use feed::{FeedFilter, FeedItem, recent_public};
+pub use inbox::{Notification, Reader, mark_read, notification_lines, notifications, unread_count};
 pub use moderate::{
     Act, Edit, Visibility, dismiss_flags, edit, move_thread, set_locked, set_visibility,
 };
-pub use notify::{
-    Notification, mark_read, notification_lines, notifications, set_watch, thread_watch,
-    unread_count,
-};
+pub use notify::{set_watch, thread_watch, watch_level};
 pub use people::{Author, authors, handles_known, readers};
 pub use queue::{Flagged, LogLine, Revision, log_page, open_flags, revisions};
 pub use read::{
@@ -37,8 +36,11 @@ use crate::schema::{posts, threads};
 /// Why a write was refused (nothing of it is stored).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refused {
-    /// A new account wrote its hourly allowance.
-    TooManyPosts { per_hour: u32 },
+    /// A new account wrote its hourly allowance; the next post may come in
+    /// `wait_secs`.
+    TooManyPosts { per_hour: u32, wait_secs: u64 },
+    /// This account or client address is posting faster than any account may.
+    TooFast { wait_secs: u64 },
     /// The thread takes no more replies.
     Locked,
     /// Not there, or not visible.
@@ -47,6 +49,18 @@ pub enum Refused {
     NotApplicable,
     /// Already done once by this person (a second flag).
     AlreadyDone,
+}
+
+impl Refused {
+    /// Seconds until trying again can succeed, for `Retry-After`.
+    pub fn retry_after(self) -> Option<u64> {
+        match self {
+            Refused::TooManyPosts { wait_secs, .. } | Refused::TooFast { wait_secs } => {
+                Some(wait_secs)
+            }
+            _ => None,
+        }
+    }
 }
 
 /// A write that either failed in the database or was refused by a rule; both

@@ -47,10 +47,19 @@ pub fn thread_watch(
     user_id: i32,
     thread_id: i32,
 ) -> QueryResult<Option<Level>> {
+    watch_level(conn, user_id, &Target::Thread(thread_id))
+}
+
+/// The level a person set (or was given) on a thread, category or tag, if any.
+pub fn watch_level(
+    conn: &mut DbConnection,
+    user_id: i32,
+    target: &Target,
+) -> QueryResult<Option<Level>> {
     let level: Option<String> = watches::table
         .filter(watches::user_id.eq(user_id))
-        .filter(watches::target_kind.eq("thread"))
-        .filter(watches::target.eq(thread_id.to_string()))
+        .filter(watches::target_kind.eq(target.kind()))
+        .filter(watches::target.eq(target.key()))
         .select(watches::level)
         .first(conn)
         .optional()?;
@@ -232,94 +241,4 @@ fn record(
         ))
         .execute(conn)
         .map(|_| ())
-}
-
-/// A line in a person's notification list.
-#[derive(Debug, Clone, Queryable)]
-pub struct Notification {
-    pub id: i32,
-    pub kind: String,
-    pub thread_id: i32,
-    pub post_id: Option<i32>,
-    pub actor_id: Option<i32>,
-    pub created_at: NaiveDateTime,
-    pub read_at: Option<NaiveDateTime>,
-}
-
-/// A person's notifications, newest first, before `before` (an id) if given;
-/// one more than `limit` so the caller knows whether more follow.
-pub fn notifications(
-    conn: &mut DbConnection,
-    user_id: i32,
-    before: Option<i32>,
-    limit: i64,
-) -> QueryResult<Vec<Notification>> {
-    let mut query = notifications::table
-        .filter(notifications::user_id.eq(user_id))
-        .order(notifications::id.desc())
-        .limit(limit + 1)
-        .select((
-            notifications::id,
-            notifications::kind,
-            notifications::thread_id,
-            notifications::post_id,
-            notifications::actor_id,
-            notifications::created_at,
-            notifications::read_at,
-        ))
-        .into_boxed();
-    if let Some(before) = before {
-        query = query.filter(notifications::id.lt(before));
-    }
-    query.load(conn)
-}
-
-pub fn unread_count(conn: &mut DbConnection, user_id: i32) -> QueryResult<i64> {
-    notifications::table
-        .filter(notifications::user_id.eq(user_id))
-        .filter(notifications::read_at.is_null())
-        .count()
-        .get_result(conn)
-}
-
-/// Marks every notification of a person read.
-pub fn mark_read(conn: &mut DbConnection, user_id: i32, at: NaiveDateTime) -> QueryResult<usize> {
-    diesel::update(
-        notifications::table
-            .filter(notifications::user_id.eq(user_id))
-            .filter(notifications::read_at.is_null()),
-    )
-    .set(notifications::read_at.eq(Some(at)))
-    .execute(conn)
-}
-
-/// A page of notifications with who did it and the thread's title.
-pub fn notification_lines(
-    conn: &mut DbConnection,
-    user_id: i32,
-    before: Option<i32>,
-    limit: i64,
-) -> QueryResult<Vec<(Notification, String, String)>> {
-    let rows = notifications(conn, user_id, before, limit)?;
-    let actor_ids: Vec<i32> = rows.iter().filter_map(|n| n.actor_id).collect();
-    let people = super::people::authors(conn, &actor_ids)?;
-    let thread_ids: Vec<i32> = rows.iter().map(|n| n.thread_id).collect();
-    let titles: HashMap<i32, String> = crate::schema::threads::table
-        .filter(crate::schema::threads::id.eq_any(&thread_ids))
-        .select((crate::schema::threads::id, crate::schema::threads::title))
-        .load::<(i32, String)>(conn)?
-        .into_iter()
-        .collect();
-    Ok(rows
-        .into_iter()
-        .map(|n| {
-            let actor = n
-                .actor_id
-                .and_then(|a| people.get(&a))
-                .map(|a| a.name.clone())
-                .unwrap_or_default();
-            let title = titles.get(&n.thread_id).cloned().unwrap_or_default();
-            (n, actor, title)
-        })
-        .collect())
 }

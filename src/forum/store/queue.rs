@@ -102,13 +102,15 @@ type LogRow = (
     NaiveDateTime,
 );
 
-/// Newest first, before the line `before` if given, at most `limit`.
+/// Newest first, before the line `before` if given, at most `limit`; lines
+/// about threads in cities' private spaces only with `everything`.
 pub fn log_page(
     conn: &mut DbConnection,
-    before: Option<i32>,
-    limit: i64,
+    (before, limit): (Option<i32>, i64),
+    everything: bool,
 ) -> QueryResult<Vec<LogLine>> {
     let mut query = moderation_log::table
+        .left_join(threads::table)
         .order(moderation_log::id.desc())
         .limit(limit)
         .select((
@@ -123,6 +125,9 @@ pub fn log_page(
         .into_boxed();
     if let Some(before) = before {
         query = query.filter(moderation_log::id.lt(before));
+    }
+    if !everything {
+        query = query.filter(threads::space_city_id.is_null());
     }
     let rows: Vec<LogRow> = query.load(conn)?;
     let ids: Vec<i32> = rows.iter().filter_map(|r| r.1).collect();

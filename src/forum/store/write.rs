@@ -176,8 +176,18 @@ fn within_limit(
         .count()
         .get_result(conn)?;
     if written > i64::from(limit.per_hour) {
+        // The allowance frees up when the oldest post of the hour leaves it.
+        let oldest: Option<NaiveDateTime> = posts::table
+            .filter(posts::author_id.eq(author))
+            .filter(posts::created_at.gt(at - Duration::hours(1)))
+            .select(diesel::dsl::min(posts::created_at))
+            .first(conn)?;
+        let frees_at = oldest.unwrap_or(at) + Duration::hours(1);
         return Err(Abort::Refused(Refused::TooManyPosts {
             per_hour: limit.per_hour,
+            wait_secs: u64::try_from((frees_at - at).num_seconds())
+                .unwrap_or(0)
+                .max(1),
         }));
     }
     Ok(())

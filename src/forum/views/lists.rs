@@ -3,12 +3,12 @@
 
 use maud::{Markup, html};
 
-use super::{byline, tag_list, when};
+use super::{byline, tag_list, watch_control, when};
 use crate::forum::cursor::Page;
 use crate::forum::space::{Category, Space};
 use crate::forum::store::{Flagged, Notification, ThreadSummary};
 use crate::forum::text::markdown::excerpt;
-use crate::forum::watch::Event;
+use crate::forum::watch::{Event, Level, Target};
 use crate::standard::Catalog;
 use crate::web::{PageContext, layout};
 
@@ -21,6 +21,9 @@ pub struct ListView<'a> {
     pub path: &'a str,
     pub threads: &'a Page<ThreadSummary>,
     pub catalog: &'a Catalog,
+    /// What the reader can watch from this page (a category, a tag), and how
+    /// closely they do now.
+    pub watch: Option<(Target, Level)>,
 }
 
 fn views_nav(page: &PageContext, unread: i64) -> Markup {
@@ -87,6 +90,7 @@ pub fn list_page(page: &PageContext, view: &ListView, unread: i64) -> Markup {
         (views_nav(page, unread))
         @if let Some(href) = &view.new_thread { p { a.button href=(href) { (lang.t("forum-new-thread")) } } }
         (thread_rows(page, view))
+        @if let Some((target, level)) = &view.watch { (watch_control(page, target, *level)) }
     };
     layout(page, &view.title, body)
 }
@@ -175,6 +179,7 @@ pub fn queue_page(page: &PageContext, flagged: &[Flagged], next: Option<i32>) ->
     let body = html! {
         p.breadcrumb { a href="/forum" { (lang.t("forum-title")) } }
         h1 { (title) }
+        p { a href="/forum/moderation/log" { (lang.t("forum-log-title")) } }
         @if flagged.is_empty() {
             p.muted { (lang.t("forum-moderation-empty")) }
         } @else {

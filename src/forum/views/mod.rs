@@ -4,16 +4,19 @@
 
 mod forms;
 mod lists;
+mod manage;
 mod thread;
 
 pub use forms::{FlagForm, NewThreadForm, flag_page, new_thread_page};
 pub use lists::{ListView, index_page, list_page, notifications_page, queue_page};
+pub use manage::{EditForm, edit_page, log_page, move_form, revisions_page};
 pub use thread::{ReplyForm, ThreadPage, thread_page};
 
 use chrono::NaiveDateTime;
 use maud::{Markup, html};
 
 use super::store::Author;
+use super::watch::{Level, Target};
 use crate::web::PageContext;
 
 /// When something happened, in the reader's language and time zone.
@@ -51,6 +54,30 @@ fn tag_list(page: &PageContext, tags: &[String]) -> Markup {
                 @for tag in tags {
                     li { a href={ "/forum/tags/" (tag) } { (tag) } }
                 }
+            }
+        }
+    }
+}
+
+/// The form that sets how closely the reader follows a thread, category or tag.
+fn watch_control(page: &PageContext, target: &Target, current: Level) -> Markup {
+    let lang = page.lang;
+    html! {
+        section aria-labelledby="watch-heading" {
+            h2 #watch-heading { (lang.t("forum-watch-heading")) }
+            form method="post" action="/forum/watch" {
+                input type="hidden" name="csrf" value=(page.csrf);
+                input type="hidden" name="target_kind" value=(target.kind());
+                input type="hidden" name="target" value=(target.key());
+                div.field {
+                    label for="level" { (lang.t("forum-watch-label")) }
+                    select #level name="level" {
+                        @for level in Level::ALL {
+                            option value=(level.code()) selected[level == current] { (lang.t(level.label_key())) }
+                        }
+                    }
+                }
+                button type="submit" { (lang.t("forum-watch-save")) }
             }
         }
     }

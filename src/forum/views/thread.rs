@@ -3,10 +3,10 @@
 
 use maud::{Markup, PreEscaped, html};
 
-use super::{byline, tag_list, when};
+use super::{byline, move_form, tag_list, watch_control, when};
 use crate::forum::cursor::Page;
 use crate::forum::store::{PostView, ThreadView};
-use crate::forum::watch::Level;
+use crate::forum::watch::{Level, Target};
 use crate::standard::Catalog;
 use crate::web::forms::error_list;
 use crate::web::{PageContext, layout};
@@ -54,7 +54,12 @@ pub fn thread_page(page: &PageContext, view: &ThreadPage) -> Markup {
         @if let Some(next) = &view.posts.next {
             p { a rel="next" href={ "/forum/threads/" (row.id) "?cursor=" (next.encode()) } { (lang.t("forum-more-replies")) } }
         }
-        @if view.moderator { (lock_form(page, view)) }
+        @if view.moderator {
+            div.post-actions {
+                (lock_form(page, view))
+                (move_form(page, view.catalog, view.thread))
+            }
+        }
         (reply_section(page, view))
         (watch_form(page, view))
     };
@@ -118,6 +123,12 @@ fn post_actions(page: &PageContext, view: &ThreadPage, post: &PostView, accepted
                 }
             }
             @if own || view.moderator {
+                a href={ "/forum/posts/" (row.id) "/edit" } { (lang.t("forum-edit")) }
+            }
+            @if view.moderator {
+                a href={ "/forum/posts/" (row.id) "/revisions" } { (lang.t("forum-revisions-link")) }
+            }
+            @if own || view.moderator {
                 form method="post" action={ "/forum/posts/" (row.id) "/delete" } {
                     input type="hidden" name="csrf" value=(page.csrf);
                     button.secondary type="submit" { (lang.t("forum-delete")) }
@@ -170,26 +181,7 @@ fn reply_section(page: &PageContext, view: &ThreadPage) -> Markup {
 }
 
 fn watch_form(page: &PageContext, view: &ThreadPage) -> Markup {
-    let lang = page.lang;
-    html! {
-        section aria-labelledby="watch-heading" {
-            h2 #watch-heading { (lang.t("forum-watch-heading")) }
-            form method="post" action="/forum/watch" {
-                input type="hidden" name="csrf" value=(page.csrf);
-                input type="hidden" name="target_kind" value="thread";
-                input type="hidden" name="target" value=(view.thread.row.id);
-                div.field {
-                    label for="level" { (lang.t("forum-watch-label")) }
-                    select #level name="level" {
-                        @for level in Level::ALL {
-                            option value=(level.code()) selected[level == view.watch] { (lang.t(level.label_key())) }
-                        }
-                    }
-                }
-                button type="submit" { (lang.t("forum-watch-save")) }
-            }
-        }
-    }
+    watch_control(page, &Target::Thread(view.thread.row.id), view.watch)
 }
 
 fn lock_form(page: &PageContext, view: &ThreadPage) -> Markup {

@@ -518,6 +518,10 @@ forum-error-not-applicable = This cannot be done to this post (your own post, or
 forum-error-already-flagged = You have already flagged this post.
 forum-error-title-reply = Only the opening post has a title.
 forum-error-too-many-posts = New accounts may post { $count } times an hour. Please wait a little and try again.
+forum-error-too-fast = You are posting faster than Peerhall allows. Please try again in { $minutes ->
+    [one] a minute
+   *[other] { $minutes } minutes
+}.
 forum-tag-empty = A tag cannot be empty.
 forum-tag-too-long = The tag “{ $item }” is longer than 32 characters.
 forum-tag-bad-characters = The tag “{ $item }” may contain only letters, digits, “-”, “.” and “+”.
@@ -532,6 +536,33 @@ forum-feed-link = Atom feed
 roadmap-step-threads = Forum threads about { $code }:
 roadmap-step-all-threads = All threads about { $code }
 roadmap-step-ask = Ask about this
+
+## Forum: editing, history and moderation log
+forum-edit = Edit
+forum-edit-title = Edit post
+forum-edit-save = Save changes
+forum-edit-history = Earlier versions are kept and moderators can read them.
+forum-revisions-link = Earlier versions
+forum-revisions-title = Earlier versions of a post
+forum-revisions-none = This post has not been edited.
+forum-revisions-replaced = Replaced
+forum-log-title = Moderation log
+forum-log-empty = No moderation actions yet.
+forum-log-caption = Moderation actions, newest first
+forum-log-where = Thread
+forum-log-post-edit = Post edited
+forum-log-post-delete = Post deleted
+forum-log-post-hide = Post hidden
+forum-log-post-restore = Post restored
+forum-log-thread-lock = Thread locked
+forum-log-thread-unlock = Thread unlocked
+forum-log-thread-move = Thread moved
+forum-log-flags-dismiss = Flags dismissed
+forum-log-other = Other action
+forum-move-label = Move to
+forum-move = Move thread
+admin-moderation-log = Forum moderation actions are in the moderation log.
+
 
 ## Dates and times (chrono strftime patterns)
 format-date = %B %-d, %Y

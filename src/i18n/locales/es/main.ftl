@@ -518,6 +518,10 @@ forum-error-not-applicable = No se puede hacer con esta publicación (es suya, o
 forum-error-already-flagged = Ya denunció esta publicación.
 forum-error-title-reply = Solo la publicación inicial tiene título.
 forum-error-too-many-posts = Las cuentas nuevas pueden publicar { $count } veces por hora. Espere un poco y vuelva a intentarlo.
+forum-error-too-fast = Está publicando más rápido de lo que Peerhall permite. Vuelva a intentarlo en { $minutes ->
+    [one] un minuto
+   *[other] { $minutes } minutos
+}.
 forum-tag-empty = Una etiqueta no puede estar vacía.
 forum-tag-too-long = La etiqueta «{ $item }» tiene más de 32 caracteres.
 forum-tag-bad-characters = La etiqueta «{ $item }» solo admite letras, dígitos, «-», «.» y «+».
@@ -532,6 +536,33 @@ forum-feed-link = Canal Atom
 roadmap-step-threads = Temas del foro sobre { $code }:
 roadmap-step-all-threads = Todos los temas sobre { $code }
 roadmap-step-ask = Preguntar sobre esto
+
+## Forum: editing, history and moderation log
+forum-edit = Editar
+forum-edit-title = Editar publicación
+forum-edit-save = Guardar cambios
+forum-edit-history = Las versiones anteriores se conservan y los moderadores pueden leerlas.
+forum-revisions-link = Versiones anteriores
+forum-revisions-title = Versiones anteriores de una publicación
+forum-revisions-none = Esta publicación no se ha editado.
+forum-revisions-replaced = Reemplazada
+forum-log-title = Registro de moderación
+forum-log-empty = Todavía no hay acciones de moderación.
+forum-log-caption = Acciones de moderación, las más recientes primero
+forum-log-where = Hilo
+forum-log-post-edit = Publicación editada
+forum-log-post-delete = Publicación eliminada
+forum-log-post-hide = Publicación ocultada
+forum-log-post-restore = Publicación restaurada
+forum-log-thread-lock = Hilo cerrado
+forum-log-thread-unlock = Hilo reabierto
+forum-log-thread-move = Hilo movido
+forum-log-flags-dismiss = Denuncias descartadas
+forum-log-other = Otra acción
+forum-move-label = Mover a
+forum-move = Mover hilo
+admin-moderation-log = Las acciones de moderación del foro están en el registro de moderación.
+
 
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y

@@ -518,6 +518,10 @@ forum-error-not-applicable = Impossible pour cette publication (c'est la vôtre,
 forum-error-already-flagged = Vous avez déjà signalé cette publication.
 forum-error-title-reply = Seule la publication d’ouverture a un titre.
 forum-error-too-many-posts = Les nouveaux comptes peuvent publier { $count } fois par heure. Patientez un peu et réessayez.
+forum-error-too-fast = Vous publiez plus vite que Peerhall ne le permet. Réessayez dans { $minutes ->
+    [one] une minute
+   *[other] { $minutes } minutes
+}.
 forum-tag-empty = Une étiquette ne peut pas être vide.
 forum-tag-too-long = L'étiquette « { $item } » dépasse 32 caractères.
 forum-tag-bad-characters = L'étiquette « { $item } » ne peut contenir que des lettres, des chiffres, « - », « . » et « + ».
@@ -532,6 +536,33 @@ forum-feed-link = Flux Atom
 roadmap-step-threads = Discussions du forum sur { $code } :
 roadmap-step-all-threads = Toutes les discussions sur { $code }
 roadmap-step-ask = Poser une question à ce sujet
+
+## Forum: editing, history and moderation log
+forum-edit = Modifier
+forum-edit-title = Modifier le message
+forum-edit-save = Enregistrer les modifications
+forum-edit-history = Les versions précédentes sont conservées et les modérateurs peuvent les lire.
+forum-revisions-link = Versions précédentes
+forum-revisions-title = Versions précédentes d’un message
+forum-revisions-none = Ce message n’a pas été modifié.
+forum-revisions-replaced = Remplacée le
+forum-log-title = Journal de modération
+forum-log-empty = Aucune action de modération pour l’instant.
+forum-log-caption = Actions de modération, les plus récentes d’abord
+forum-log-where = Discussion
+forum-log-post-edit = Message modifié
+forum-log-post-delete = Message supprimé
+forum-log-post-hide = Message masqué
+forum-log-post-restore = Message rétabli
+forum-log-thread-lock = Discussion verrouillée
+forum-log-thread-unlock = Discussion déverrouillée
+forum-log-thread-move = Discussion déplacée
+forum-log-flags-dismiss = Signalements classés
+forum-log-other = Autre action
+forum-move-label = Déplacer vers
+forum-move = Déplacer la discussion
+admin-moderation-log = Les actions de modération du forum figurent dans le journal de modération.
+
 
 ## Dates and times (chrono strftime patterns)
 format-date = %-d %B %Y

@@ -518,6 +518,10 @@ forum-error-not-applicable = Isto não se aplica a esta publicação (é sua, ou
 forum-error-already-flagged = Você já denunciou esta publicação.
 forum-error-title-reply = Só a publicação inicial tem título.
 forum-error-too-many-posts = Contas novas podem publicar { $count } vezes por hora. Aguarde um pouco e tente de novo.
+forum-error-too-fast = Você está publicando mais rápido do que o Peerhall permite. Tente de novo em { $minutes ->
+    [one] um minuto
+   *[other] { $minutes } minutos
+}.
 forum-tag-empty = Uma etiqueta não pode ficar vazia.
 forum-tag-too-long = A etiqueta “{ $item }” tem mais de 32 caracteres.
 forum-tag-bad-characters = A etiqueta “{ $item }” só aceita letras, dígitos, “-”, “.” e “+”.
@@ -532,6 +536,33 @@ forum-feed-link = Feed Atom
 roadmap-step-threads = Tópicos do fórum sobre { $code }:
 roadmap-step-all-threads = Todos os tópicos sobre { $code }
 roadmap-step-ask = Perguntar sobre isto
+
+## Forum: editing, history and moderation log
+forum-edit = Editar
+forum-edit-title = Editar publicação
+forum-edit-save = Salvar alterações
+forum-edit-history = As versões anteriores são guardadas e os moderadores podem lê-las.
+forum-revisions-link = Versões anteriores
+forum-revisions-title = Versões anteriores de uma publicação
+forum-revisions-none = Esta publicação não foi editada.
+forum-revisions-replaced = Substituída
+forum-log-title = Registro de moderação
+forum-log-empty = Ainda não há ações de moderação.
+forum-log-caption = Ações de moderação, das mais recentes às mais antigas
+forum-log-where = Tópico
+forum-log-post-edit = Publicação editada
+forum-log-post-delete = Publicação excluída
+forum-log-post-hide = Publicação ocultada
+forum-log-post-restore = Publicação restaurada
+forum-log-thread-lock = Tópico trancado
+forum-log-thread-unlock = Tópico destrancado
+forum-log-thread-move = Tópico movido
+forum-log-flags-dismiss = Denúncias descartadas
+forum-log-other = Outra ação
+forum-move-label = Mover para
+forum-move = Mover tópico
+admin-moderation-log = As ações de moderação do fórum estão no registro de moderação.
+
 
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
