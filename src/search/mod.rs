@@ -1,12 +1,36 @@
-//! The forum's full-text index (tantivy): its schema, where it lives on disk,
-//! and whether it is readable. Indexing and queries arrive with the forum.
+//! The forum's full-text index (tantivy), end to end: where it lives on disk,
+//! its schema and analyzers, the one writer behind a lock, the query language
+//! and searching with permissions, filters, facets and snippets.
+
+pub mod analysis;
+mod compile;
+pub mod document;
+mod facets;
+pub mod fields;
+pub mod query;
+mod searcher;
+mod snippet;
+#[cfg(test)]
+mod tests;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Context;
-use tantivy::schema::{FAST, INDEXED, STORED, STRING, Schema, TEXT};
-use tantivy::{Index, IndexReader, ReloadPolicy, directory::MmapDirectory};
+use tantivy::directory::MmapDirectory;
+use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy};
+
+pub use document::{PostDoc, add, delete_post, delete_thread};
+pub use fields::schema;
+pub use query::{Clause, Filters, ParsedQuery, QueryError, Sort, Term, parse};
+pub use searcher::{Facets, Hit, MAX_PER_PAGE, Results, SearchRequest, Viewer};
+
+use fields::Fields;
+
+/// The writer's indexing memory unless the caller picks another.
+pub const DEFAULT_WRITER_MEMORY: usize = 50_000_000;
+/// tantivy refuses a writer with less than 15 MB, or more than 4 GB, a thread.
+const WRITER_MEMORY_RANGE: (usize, usize) = (15_000_000, 4_000_000_000);
 
 /// The open index and its one reader, shared by every worker.
 #[derive(Clone)]
@@ -18,37 +42,39 @@ struct Inner {
     dir: PathBuf,
     index: Index,
     reader: IndexReader,
-}
-
-/// Threads and posts, one document per post; the fields the forum search needs.
-pub fn schema() -> Schema {
-    let mut builder = Schema::builder();
-    builder.add_u64_field("post_id", INDEXED | STORED | FAST);
-    builder.add_u64_field("thread_id", INDEXED | STORED | FAST);
-    builder.add_text_field("title", TEXT | STORED);
-    builder.add_text_field("body", TEXT | STORED);
-    builder.add_text_field("language", STRING | STORED | FAST);
-    builder.add_text_field("category", STRING | STORED | FAST);
-    builder.add_text_field("tags", STRING | STORED | FAST);
-    builder.add_text_field("city", STRING | STORED | FAST);
-    builder.add_text_field("author", STRING | STORED);
-    builder.add_date_field("created", INDEXED | STORED | FAST);
-    builder.add_bool_field("solved", INDEXED | FAST);
-    builder.add_i64_field("votes", INDEXED | FAST);
-    builder.add_text_field("visibility", STRING | FAST);
-    builder.build()
+    fields: Fields,
+    /// Made on first use: only the process that indexes takes tantivy's lock.
+    writer: Mutex<Option<IndexWriter>>,
+    writer_memory: usize,
 }
 
 impl SearchIndex {
     /// Opens the index in `dir`, creating the directory and an empty index if needed.
     pub fn open_or_create(dir: &Path) -> anyhow::Result<Self> {
+        Self::open_or_create_with(dir, DEFAULT_WRITER_MEMORY)
+    }
+
+    /// Like [`SearchIndex::open_or_create`], with the writer's memory budget in bytes.
+    pub fn open_or_create_with(dir: &Path, writer_memory_bytes: usize) -> anyhow::Result<Self> {
         std::fs::create_dir_all(dir).with_context(|| {
             format!("cannot create the search index directory {}", dir.display())
         })?;
         let directory = MmapDirectory::open(dir)
             .with_context(|| format!("cannot open the search index at {}", dir.display()))?;
-        let index = Index::open_or_create(directory, schema())
+        let index = open_current(directory)
             .with_context(|| format!("the search index at {} is unusable", dir.display()))?;
+        Self::from_index(dir.to_owned(), index, writer_memory_bytes)
+    }
+
+    /// An index in memory, for tests and throwaway rebuilds.
+    pub fn in_memory() -> anyhow::Result<Self> {
+        let index = Index::create_in_ram(schema());
+        Self::from_index(PathBuf::new(), index, WRITER_MEMORY_RANGE.0)
+    }
+
+    fn from_index(dir: PathBuf, index: Index, writer_memory: usize) -> anyhow::Result<Self> {
+        analysis::register(&index);
+        let fields = Fields::new(&index.schema())?;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
@@ -56,9 +82,12 @@ impl SearchIndex {
             .context("cannot read the search index")?;
         Ok(Self {
             inner: Arc::new(Inner {
-                dir: dir.to_owned(),
+                dir,
                 index,
                 reader,
+                fields,
+                writer: Mutex::new(None),
+                writer_memory: writer_memory.clamp(WRITER_MEMORY_RANGE.0, WRITER_MEMORY_RANGE.1),
             }),
         })
     }
@@ -75,4 +104,88 @@ impl SearchIndex {
             .context("cannot read the search index metadata")?;
         Ok(self.inner.reader.searcher().num_docs())
     }
+
+    /// Runs `write` with the index's one writer, made on first use and held
+    /// under a lock for the call. Changes are invisible until a commit.
+    pub fn with_writer<T>(
+        &self,
+        write: impl FnOnce(&mut IndexWriter) -> anyhow::Result<T>,
+    ) -> anyhow::Result<T> {
+        // A panic while writing leaves at worst uncommitted changes, which the
+        // indexer replays from the last commit's payload anyway.
+        let mut slot = self
+            .inner
+            .writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let writer = match slot.as_mut() {
+            Some(writer) => writer,
+            None => slot.insert(
+                self.inner
+                    .index
+                    .writer_with_num_threads(1, self.inner.writer_memory)
+                    .context("cannot open the search index for writing")?,
+            ),
+        };
+        write(writer)
+    }
+
+    /// Commits every pending change with `payload` (the last applied outbox id)
+    /// and makes it visible to searches at once. Returns the commit's opstamp.
+    pub fn commit_with_payload(&self, payload: &str) -> anyhow::Result<u64> {
+        let opstamp = self.with_writer(|writer| {
+            let mut commit = writer.prepare_commit()?;
+            commit.set_payload(payload);
+            Ok(commit.commit()?)
+        })?;
+        self.reload()?;
+        Ok(opstamp)
+    }
+
+    /// The payload of the last commit; None for a new (or rebuilt) index.
+    pub fn committed_payload(&self) -> anyhow::Result<Option<String>> {
+        let metas = self
+            .inner
+            .index
+            .load_metas()
+            .context("cannot read the search index metadata")?;
+        Ok(metas.payload)
+    }
+
+    /// Makes the last commit visible to searches now rather than shortly after.
+    pub fn reload(&self) -> anyhow::Result<()> {
+        self.inner
+            .reader
+            .reload()
+            .context("cannot reload the search index")
+    }
+}
+
+/// Opens the index, or creates it. An empty index made with an older schema
+/// (before posts were indexed) is recreated; a filled one is an error, since
+/// recreating it would silently drop every post until a reindex.
+fn open_current(directory: MmapDirectory) -> anyhow::Result<Index> {
+    if !Index::exists(&directory)? {
+        return Ok(Index::create(
+            directory,
+            schema(),
+            IndexSettings::default(),
+        )?);
+    }
+    let index = Index::open(directory.clone())?;
+    if index.schema() == schema() {
+        return Ok(index);
+    }
+    let posts = index.reader()?.searcher().num_docs();
+    anyhow::ensure!(
+        posts == 0,
+        "it holds {posts} posts under an older schema: run `peerhall reindex` or delete it"
+    );
+    drop(index);
+    tracing::warn!("recreating the empty search index made with an older schema");
+    Ok(Index::create(
+        directory,
+        schema(),
+        IndexSettings::default(),
+    )?)
 }

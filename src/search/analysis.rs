@@ -1,0 +1,310 @@
+//! How text becomes terms: the tokenizer that keeps codes such as "PM2.5"
+//! whole, the exact analyzer, and one stemming analyzer per forum language.
+
+use tantivy::Index;
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token,
+    TokenFilter, TokenStream, Tokenizer,
+};
+
+/// The forum's languages, in the order fields and analyzers are listed.
+pub const LANGS: [&str; 4] = ["en", "es", "pt", "fr"];
+
+/// The analyzer of the unstemmed fields: case and accents folded, nothing dropped.
+pub const EXACT: &str = "peerhall_exact";
+
+/// Tokens longer than this are noise (hashes, pasted URLs' paths) and are dropped
+/// on both sides, so a query word of that size never blocks a match.
+const MAX_TOKEN_BYTES: usize = 64;
+
+/// The name the stemming analyzer of `lang` is registered under.
+pub fn stemmed_analyzer_name(lang: &str) -> String {
+    format!("peerhall_{lang}")
+}
+
+/// Registers the exact and the four stemming analyzers on `index`; the tokenizer
+/// manager is not persisted, so every opened index needs this.
+pub fn register(index: &Index) {
+    let manager = index.tokenizers();
+    manager.register(EXACT, exact_analyzer());
+    for lang in LANGS {
+        manager.register(&stemmed_analyzer_name(lang), stemmed_analyzer(lang));
+    }
+}
+
+pub fn exact_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(CodeTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// Accents are folded before stemming so that a word typed without them
+/// ("evaluacion") stems exactly like the accented one ("evaluación"); the stem is
+/// folded again because some stemmers put accents back.
+pub fn stemmed_analyzer(lang: &str) -> TextAnalyzer {
+    let language = match lang {
+        "es" => Language::Spanish,
+        "pt" => Language::Portuguese,
+        "fr" => Language::French,
+        _ => Language::English,
+    };
+    let nasal = if lang == "pt" {
+        restore_portuguese_nasal
+    } else {
+        keep
+    };
+    TextAnalyzer::builder(CodeTokenizer::default())
+        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .filter(MapFilter(nasal))
+        .filter(Stemmer::new(language))
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+/// The terms `text` yields under `analyzer`, with their positions.
+pub fn analyze(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(usize, String)> {
+    let mut terms = Vec::new();
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        let token = stream.token();
+        terms.push((token.position, token.text.clone()));
+    }
+    terms
+}
+
+fn keep(_: &mut String) {}
+
+/// The Portuguese stemmer knows "-ção"/"-ções" but not their folded spellings,
+/// so the common nasal endings get their cedilla and tilde back before stemming.
+fn restore_portuguese_nasal(word: &mut String) {
+    if word.chars().count() < 4 {
+        return;
+    }
+    let endings = [
+        ("coes", "ções"),
+        ("cao", "ção"),
+        ("oes", "ões"),
+        ("aes", "ães"),
+        ("ao", "ão"),
+    ];
+    for (folded, nasal) in endings {
+        if let Some(stem) = word.strip_suffix(folded) {
+            *word = format!("{stem}{nasal}");
+            return;
+        }
+    }
+}
+
+/// Splits on anything but letters and digits, except that a dot between two
+/// alphanumerics with a digit on either side stays inside the token, so
+/// "PM2.5", "3.5" and "v1.2" are single terms while "e.g." and "U.S." are not.
+#[derive(Clone, Default)]
+pub struct CodeTokenizer {
+    token: Token,
+}
+
+pub struct CodeTokenStream<'a> {
+    chars: Vec<(usize, char)>,
+    next: usize,
+    text: &'a str,
+    token: &'a mut Token,
+}
+
+impl Tokenizer for CodeTokenizer {
+    type TokenStream<'a> = CodeTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> CodeTokenStream<'a> {
+        self.token.reset();
+        CodeTokenStream {
+            chars: text.char_indices().collect(),
+            next: 0,
+            text,
+            token: &mut self.token,
+        }
+    }
+}
+
+impl CodeTokenStream<'_> {
+    fn joins(&self, i: usize) -> bool {
+        let (Some(&(_, before)), Some(&(_, dot)), Some(&(_, after))) = (
+            i.checked_sub(1).and_then(|b| self.chars.get(b)),
+            self.chars.get(i),
+            self.chars.get(i + 1),
+        ) else {
+            return false;
+        };
+        dot == '.'
+            && before.is_alphanumeric()
+            && after.is_alphanumeric()
+            && (before.is_numeric() || after.is_numeric())
+    }
+
+    fn offset(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.text.len(), |&(o, _)| o)
+    }
+}
+
+impl TokenStream for CodeTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        let mut i = self.next;
+        while self
+            .chars
+            .get(i)
+            .is_some_and(|&(_, c)| !c.is_alphanumeric())
+        {
+            i += 1;
+        }
+        if i >= self.chars.len() {
+            self.next = i;
+            return false;
+        }
+        let start = i;
+        while self.chars.get(i).is_some_and(|&(_, c)| c.is_alphanumeric()) || self.joins(i) {
+            i += 1;
+        }
+        self.next = i;
+        let (from, to) = (self.offset(start), self.offset(i));
+        self.token.position = self.token.position.wrapping_add(1);
+        self.token.offset_from = from;
+        self.token.offset_to = to;
+        self.token.text.clear();
+        self.token.text.push_str(&self.text[from..to]);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// A token filter rewriting each term in place.
+#[derive(Clone, Copy)]
+pub struct MapFilter(fn(&mut String));
+
+#[derive(Clone)]
+pub struct MapTokenizer<T> {
+    map: fn(&mut String),
+    inner: T,
+}
+
+pub struct MapTokenStream<S> {
+    map: fn(&mut String),
+    tail: S,
+}
+
+impl TokenFilter for MapFilter {
+    type Tokenizer<T: Tokenizer> = MapTokenizer<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> MapTokenizer<T> {
+        MapTokenizer { map: self.0, inner }
+    }
+}
+
+impl<T: Tokenizer> Tokenizer for MapTokenizer<T> {
+    type TokenStream<'a> = MapTokenStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        MapTokenStream {
+            map: self.map,
+            tail: self.inner.token_stream(text),
+        }
+    }
+}
+
+impl<S: TokenStream> TokenStream for MapTokenStream<S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        (self.map)(&mut self.tail.token_mut().text);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+        analyze(analyzer, text)
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect()
+    }
+
+    #[test]
+    fn codes_acronyms_and_numbers_stay_whole() {
+        let mut exact = exact_analyzer();
+        assert_eq!(
+            terms(
+                &mut exact,
+                "PM2.5 levels, GIS & 311 (ADA) SDG 11; DM8. e.g. U.S."
+            ),
+            [
+                "pm2.5", "levels", "gis", "311", "ada", "sdg", "11", "dm8", "e", "g", "u", "s"
+            ]
+        );
+    }
+
+    #[test]
+    fn positions_count_tokens_and_offsets_point_into_the_text() {
+        let mut exact = exact_analyzer();
+        let mut stream = exact.token_stream("¿Qué es PM2.5?");
+        let mut seen = Vec::new();
+        while stream.advance() {
+            let t = stream.token();
+            seen.push((t.position, t.text.clone(), t.offset_from, t.offset_to));
+        }
+        assert_eq!(
+            seen,
+            [
+                (0, "que".to_owned(), 2, 6),
+                (1, "es".to_owned(), 7, 9),
+                (2, "pm2.5".to_owned(), 10, 15)
+            ]
+        );
+    }
+
+    #[test]
+    fn accents_and_inflections_meet_in_each_language() {
+        let cases = [
+            ("es", ["evaluación", "evaluacion", "evaluaciones"]),
+            ("pt", ["avaliação", "avaliacao", "avaliações"]),
+            ("fr", ["évaluation", "evaluation", "évaluations"]),
+            ("en", ["governance", "governing", "govern"]),
+        ];
+        for (lang, words) in cases {
+            let mut analyzer = stemmed_analyzer(lang);
+            let stems: Vec<Vec<String>> = words.iter().map(|w| terms(&mut analyzer, w)).collect();
+            assert!(
+                stems.iter().all(|s| s == &stems[0] && s.len() == 1),
+                "{lang}: {stems:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn stemmers_keep_codes_findable() {
+        for lang in LANGS {
+            let mut analyzer = stemmed_analyzer(lang);
+            let codes = terms(&mut analyzer, "PM2.5 DM8 311");
+            assert_eq!(codes, ["pm2.5", "dm8", "311"], "{lang}");
+        }
+    }
+}

@@ -1,0 +1,188 @@
+//! Searches over small in-memory indexes: languages and codes, the query
+//! language, filters, permissions, ranking, facets, pages and snippets; and the
+//! writer, commits and reopening on disk.
+
+mod language;
+mod ranking;
+mod syntax;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::*;
+
+/// A public English opening post with `body` and nothing else of note.
+pub fn post(id: i64, body: &str) -> PostDoc {
+    PostDoc {
+        post_id: id,
+        thread_id: id,
+        is_opening: true,
+        title: String::new(),
+        body: body.to_owned(),
+        lang: "en".to_owned(),
+        area: "general".to_owned(),
+        criteria: Vec::new(),
+        tags: Vec::new(),
+        space: "public".to_owned(),
+        city: "springfield".to_owned(),
+        author: "maria".to_owned(),
+        created: at(2026, 1, 1),
+        solved: false,
+        answered: false,
+        accepted: false,
+        votes: 0,
+    }
+}
+
+pub fn in_lang(id: i64, lang: &str, body: &str) -> PostDoc {
+    PostDoc {
+        lang: lang.to_owned(),
+        ..post(id, body)
+    }
+}
+
+pub fn at(year: i32, month: u32, day: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(year, month, day)
+        .and_then(|d| d.and_hms_opt(12, 0, 0))
+        .expect("a valid day")
+}
+
+pub fn index(posts: &[PostDoc]) -> SearchIndex {
+    let index = SearchIndex::in_memory().expect("an index in memory");
+    index
+        .with_writer(|writer| {
+            for post in posts {
+                add(writer, post)?;
+            }
+            Ok(())
+        })
+        .expect("posts added");
+    index.commit_with_payload("1").expect("committed");
+    index
+}
+
+pub fn staff() -> Viewer {
+    Viewer {
+        all_spaces: true,
+        city_space: None,
+    }
+}
+
+pub fn request(query: &str, sort: Sort, page: usize, per_page: usize) -> SearchRequest {
+    SearchRequest {
+        query: parse(query).expect(query),
+        sort,
+        page,
+        per_page,
+    }
+}
+
+pub fn search_as(index: &SearchIndex, viewer: &Viewer, query: &str) -> Results {
+    let req = request(query, Sort::Relevance, 1, MAX_PER_PAGE);
+    index.search(viewer, &req).expect(query)
+}
+
+/// The post ids found by `query`, in result order.
+pub fn ids(index: &SearchIndex, query: &str) -> Vec<i64> {
+    ids_as(index, &staff(), query)
+}
+
+pub fn ids_as(index: &SearchIndex, viewer: &Viewer, query: &str) -> Vec<i64> {
+    search_as(index, viewer, query)
+        .hits
+        .iter()
+        .map(|h| h.post_id)
+        .collect()
+}
+
+/// The post ids found by `query`, in id order.
+pub fn sorted_ids(index: &SearchIndex, query: &str) -> Vec<i64> {
+    let mut ids = ids(index, query);
+    ids.sort_unstable();
+    ids
+}
+
+#[test]
+fn adding_a_post_again_replaces_it_and_deletes_remove_posts() {
+    let index = index(&[post(1, "first draft"), post(2, "budget"), post(3, "budget")]);
+    index
+        .with_writer(|writer| {
+            add(writer, &post(1, "second version"))?;
+            delete_post(writer, 2)?;
+            let mut reply = post(4, "budget reply");
+            reply.thread_id = 3;
+            add(writer, &reply)
+        })
+        .expect("written");
+    index.commit_with_payload("2").expect("committed");
+    assert_eq!(ids(&index, "draft"), Vec::<i64>::new());
+    assert_eq!(ids(&index, "version"), [1]);
+    assert_eq!(sorted_ids(&index, "budget"), [3, 4]);
+    index
+        .with_writer(|writer| delete_thread(writer, 3))
+        .expect("written");
+    index.commit_with_payload("3").expect("committed");
+    assert_eq!(ids(&index, "budget"), Vec::<i64>::new());
+    assert_eq!(index.check().expect("readable"), 1);
+}
+
+#[test]
+fn changes_are_invisible_until_committed_then_reload_shows_them() {
+    let index = index(&[]);
+    index
+        .with_writer(|writer| add(writer, &post(1, "budget")))
+        .expect("written");
+    index.reload().expect("reloaded");
+    assert!(ids(&index, "budget").is_empty());
+    index
+        .with_writer(|writer| Ok(writer.commit()?))
+        .expect("committed");
+    index.reload().expect("reloaded");
+    assert_eq!(ids(&index, "budget"), [1]);
+}
+
+#[test]
+fn the_commit_payload_survives_reopening_the_index() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    {
+        let index = SearchIndex::open_or_create_with(dir.path(), 0).expect("created");
+        assert_eq!(index.committed_payload().expect("metas"), None);
+        index
+            .with_writer(|writer| add(writer, &post(7, "GIS layers")))
+            .expect("written");
+        index.commit_with_payload("outbox:42").expect("committed");
+    }
+    let index = SearchIndex::open_or_create(dir.path()).expect("reopened");
+    assert_eq!(index.dir(), dir.path());
+    assert_eq!(
+        index.committed_payload().expect("metas").as_deref(),
+        Some("outbox:42")
+    );
+    assert_eq!(ids(&index, "gis"), [7]);
+}
+
+#[test]
+fn an_empty_index_with_an_older_schema_is_recreated_but_a_filled_one_is_not() {
+    let old_schema = || {
+        let mut builder = tantivy::schema::Schema::builder();
+        let body = builder.add_text_field("body", tantivy::schema::TEXT);
+        (builder.build(), body)
+    };
+    let empty = tempfile::tempdir().expect("a temporary directory");
+    tantivy::Index::create_in_dir(empty.path(), old_schema().0).expect("old index");
+    let index = SearchIndex::open_or_create(empty.path()).expect("recreated");
+    assert_eq!(index.check().expect("readable"), 0);
+
+    let filled = tempfile::tempdir().expect("a temporary directory");
+    let (schema, body) = old_schema();
+    let old = tantivy::Index::create_in_dir(filled.path(), schema).expect("old index");
+    let mut writer: tantivy::IndexWriter = old.writer(15_000_000).expect("writer");
+    writer
+        .add_document(tantivy::doc!(body => "kept"))
+        .expect("added");
+    writer.commit().expect("committed");
+    drop(writer);
+    let error = SearchIndex::open_or_create(filled.path())
+        .err()
+        .expect("refused");
+    assert!(format!("{error:#}").contains("reindex"), "{error:#}");
+}
