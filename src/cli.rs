@@ -27,6 +27,9 @@ enum Command {
     Migrate,
     /// Load demo cities with synthetic assessment histories (safe to run twice)
     SeedDemo,
+    /// Rebuild the search index from the database into a new directory and
+    /// swap it in (a running service follows within a second)
+    Reindex,
     /// Create cities, users and API tokens
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -94,6 +97,7 @@ pub fn main() -> ExitCode {
         Command::Serve => serve(&settings),
         Command::Migrate => migrate(&settings),
         Command::SeedDemo => seed_demo(&settings),
+        Command::Reindex => reindex(&settings),
         Command::Admin(command) => admin(&settings, command),
     };
     match outcome {
@@ -123,6 +127,22 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
         state.database.describe(),
         applied.len(),
         applied.last().map_or("none", String::as_str)
+    );
+    Ok(())
+}
+
+fn reindex(settings: &Settings) -> anyhow::Result<()> {
+    let state = AppState::prepare(settings)?;
+    let mut conn = state.pool.get()?;
+    let started = std::time::Instant::now();
+    let root = &settings.search.dir;
+    let built = crate::search::rebuild(&mut conn, root, settings.search.writer_memory_bytes())?;
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "Search index rebuilt in {seconds:.1} s: {} threads, {} posts ({:.0} posts/s).",
+        built.threads,
+        built.posts,
+        built.posts as f64 / seconds.max(0.001)
     );
     Ok(())
 }

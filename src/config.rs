@@ -60,6 +60,12 @@ pub struct SearchSettings {
     pub writer_memory_mb: usize,
 }
 
+impl SearchSettings {
+    pub fn writer_memory_bytes(&self) -> usize {
+        self.writer_memory_mb.saturating_mul(1_000_000)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum EmailTransport {

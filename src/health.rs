@@ -8,7 +8,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::db::{DatabaseTarget, DbPool};
-use crate::search::SearchIndex;
+use crate::search::LiveIndex;
 
 /// How long a health probe waits for a connection: load balancers want a fast no.
 const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
@@ -36,7 +36,7 @@ pub struct Health {
 pub async fn healthz(
     pool: web::Data<DbPool>,
     target: web::Data<DatabaseTarget>,
-    search: web::Data<SearchIndex>,
+    search: web::Data<LiveIndex>,
 ) -> HttpResponse {
     let pool = pool.into_inner();
     let target = target.into_inner();
@@ -49,7 +49,7 @@ pub async fn healthz(
         }
         Err(_) => "unavailable",
     };
-    let search = match search.check() {
+    let search = match search.get().check() {
         Ok(_) => "ok",
         Err(e) => {
             tracing::warn!(error = format!("{e:#}"), "health: search index unavailable");

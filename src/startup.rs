@@ -17,7 +17,7 @@ use crate::config::Settings;
 use crate::db::{self, DatabaseTarget, DbPool};
 use crate::email::Mailer;
 use crate::peers::PeerDirectory;
-use crate::search::SearchIndex;
+use crate::search::LiveIndex;
 use crate::standard::Standards;
 use crate::{api, health, home, standard, web as pages};
 
@@ -26,7 +26,7 @@ use crate::{api, health, home, standard, web as pages};
 pub struct AppState {
     pub pool: DbPool,
     pub standards: Standards,
-    pub search: SearchIndex,
+    pub search: LiveIndex,
     pub database: DatabaseTarget,
     pub mailer: Mailer,
     /// Every city's matching profile, in memory.
@@ -54,7 +54,7 @@ impl AppState {
         }
         let peers = PeerDirectory::default();
         peers.refresh_now(&mut first, standards.current()?)?;
-        let search = SearchIndex::open_or_create(&settings.search.dir)?;
+        let search = LiveIndex::open(&settings.search.dir, settings.search.writer_memory_bytes())?;
         let mailer = Mailer::from_settings(&settings.email, &settings.server.public_url)?;
         Ok(AppState {
             pool,
@@ -105,8 +105,13 @@ impl Application {
     /// Runs until SIGINT/SIGTERM; in-flight requests get the shutdown timeout to finish.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let refresher = tokio::spawn(refresh_peers(self.state.clone()));
+        let indexer = tokio::spawn(crate::search::keep_up(
+            self.state.pool.clone(),
+            self.state.search.clone(),
+        ));
         let stopped = self.server.await;
         refresher.abort();
+        indexer.abort();
         stopped
     }
 }
@@ -231,6 +236,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(crate::forum::api_moderation::flag_queue)
         .service(crate::forum::api_history::revisions)
         .service(crate::forum::api_history::log)
+        .service(crate::search::api::search)
         .service(crate::forum::feeds::category_feed)
         .service(crate::forum::feeds::tag_feed)
         .service(crate::forum::pages::index)
@@ -258,6 +264,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(crate::forum::pages::manage::revisions)
         .service(crate::forum::pages::manage::move_thread)
         .service(crate::forum::pages::manage::log)
+        .service(crate::search::page::search_page)
         .service(accounts::invitations::people_page)
         .service(accounts::invitations::invite)
         .service(accounts::city_settings::save_settings)

@@ -16,6 +16,8 @@ pub enum Action {
     AdministerProgram,
     /// Hide, restore, lock and move forum posts.
     Moderate,
+    /// Search and read every city's private forum space at once.
+    ReadEveryCitySpace,
     /// See which criteria a city meets and its level, as a peer.
     ViewPeerProfile { city_id: i32, discoverable: bool },
     /// Read a forum space: public (`None`) or a city's private space.
@@ -49,7 +51,7 @@ pub fn allows(actor: Option<&User>, action: Action) -> bool {
         Action::ViewIntroduction { from_city, to_city } => {
             same_city(from_city) || same_city(to_city)
         }
-        Action::AdministerProgram => false,
+        Action::AdministerProgram | Action::ReadEveryCitySpace => false,
         Action::Moderate => actor.role == Role::Moderator,
         Action::AcceptAnswer { asker_id: owner } | Action::EditPost { author_id: owner } => {
             owner == Some(actor.id) || actor.role == Role::Moderator

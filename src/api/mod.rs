@@ -43,6 +43,7 @@ use crate::{accounts, error, health, standard};
         crate::forum::api_moderation::flag_queue,
         crate::forum::api_history::revisions,
         crate::forum::api_history::log,
+        crate::search::api::search,
         openapi_json,
     ),
     modifiers(&BearerAuth),
@@ -56,6 +57,7 @@ use crate::{accounts, error, health, standard};
         (name = "roadmaps", description = "Each city's roadmap from its latest assessment (private to each city)"),
         (name = "peers", description = "Discoverable cities most like a city, and why (private to each city)"),
         (name = "forum", description = "The practitioners' forum: categories, threads, posts, votes, accepted answers and flags"),
+        (name = "search", description = "Full-text search of the forum posts the caller may read"),
         (name = "meta", description = "This document")
     )
 )]

@@ -67,7 +67,7 @@ pub fn delete_thread(writer: &IndexWriter, thread_id: i64) -> anyhow::Result<()>
 
 /// Keyword values are normalised here exactly as the query parser normalises
 /// filter values, so `tag:GIS` and a thread tagged "gis" meet.
-fn to_document(f: &Fields, post: &PostDoc) -> TantivyDocument {
+pub(crate) fn to_document(f: &Fields, post: &PostDoc) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
     doc.add_i64(f.post_id, post.post_id);
     doc.add_i64(f.thread_id, post.thread_id);

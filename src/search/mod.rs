@@ -3,12 +3,17 @@
 //! and searching with permissions, filters, facets and snippets.
 
 pub mod analysis;
+pub mod api;
 mod compile;
 pub mod document;
 mod facets;
 pub mod fields;
+pub mod indexer;
+mod live;
+pub mod page;
 pub mod query;
 mod searcher;
+pub mod service;
 mod snippet;
 #[cfg(test)]
 mod tests;
@@ -22,6 +27,7 @@ use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy};
 
 pub use document::{PostDoc, add, delete_post, delete_thread};
 pub use fields::schema;
+pub use live::{LiveIndex, Rebuilt, fill, rebuild};
 pub use query::{Clause, Filters, ParsedQuery, QueryError, Sort, Term, parse};
 pub use searcher::{Facets, Hit, MAX_PER_PAGE, Results, SearchRequest, Viewer};
 
@@ -94,6 +100,11 @@ impl SearchIndex {
 
     pub fn dir(&self) -> &Path {
         &self.inner.dir
+    }
+
+    /// The schema's fields, looked up once.
+    pub(crate) fn fields(&self) -> &Fields {
+        &self.inner.fields
     }
 
     /// Whether the index's metadata can still be read from disk and searched.
@@ -188,4 +199,29 @@ fn open_current(directory: MmapDirectory) -> anyhow::Result<Index> {
         schema(),
         IndexSettings::default(),
     )?)
+}
+
+/// Applies the outbox for as long as the service runs: at once while there is
+/// a backlog, every [`indexer::IDLE`] once caught up; and follows a rebuilt
+/// generation when `peerhall reindex` swaps one in.
+pub async fn keep_up(pool: crate::db::DbPool, live: LiveIndex) {
+    loop {
+        let live = live.clone();
+        let pass = crate::db::run(&pool, move |conn| {
+            live.follow()?;
+            indexer::catch_up(conn, &live.get(), crate::accounts::users::now())
+        })
+        .await;
+        match pass {
+            Ok(0) => tokio::time::sleep(indexer::IDLE).await,
+            Ok(_) => tokio::task::yield_now().await,
+            Err(e) => {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "search: indexing failed; retrying"
+                );
+                tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            }
+        }
+    }
 }

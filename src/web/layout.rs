@@ -30,6 +30,7 @@ pub fn layout(page: &PageContext, title: &str, content: Markup) -> Markup {
                             li { a href={ "/standards/" (crate::standard::CURRENT) } { (lang.t("layout-nav-standard")) } }
                             @if page.user.is_some() {
                                 li { a href="/forum" { (lang.t("layout-nav-forum")) } }
+                                li { a href="/search" { (lang.t("layout-nav-search")) } }
                             }
                         }
                     }

@@ -47,7 +47,8 @@ async fn healthz_is_503_naming_search_when_the_index_is_gone() {
 async fn start_up_creates_the_database_index_and_outbox() {
     let app = TestApp::spawn().await;
     let data = app.data.path();
-    assert!(data.join("index").join("meta.json").is_file());
+    let current = std::fs::read_to_string(data.join("index").join("CURRENT")).unwrap();
+    assert!(data.join("index").join(current.trim()).join("meta.json").is_file());
     assert!(data.join("outbox").is_dir());
     assert_eq!(data.join("peerhall.db").is_file(), !app.is_postgres());
     // Every migration is applied on whichever backend the test runs.

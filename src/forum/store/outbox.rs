@@ -61,6 +61,7 @@ pub struct Entry {
     pub change: String,
     pub thread_id: i32,
     pub post_id: Option<i32>,
+    pub created_at: NaiveDateTime,
 }
 
 /// The rows after `after`, oldest first, at most `limit`.
@@ -74,6 +75,15 @@ pub fn after(conn: &mut DbConnection, after: i32, limit: i64) -> QueryResult<Vec
             search_outbox::change,
             search_outbox::thread_id,
             search_outbox::post_id,
+            search_outbox::created_at,
         ))
         .load(conn)
+}
+
+/// The newest outbox id (0 when empty): where a full rebuild starts replaying.
+pub fn newest(conn: &mut DbConnection) -> QueryResult<i32> {
+    search_outbox::table
+        .select(diesel::dsl::max(search_outbox::id))
+        .first::<Option<i32>>(conn)
+        .map(|id| id.unwrap_or(0))
 }

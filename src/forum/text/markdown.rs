@@ -132,6 +132,11 @@ fn link_mentions<'a>(
 /// that the result, including the `…` added when cut, has at most
 /// `max_chars` characters. Code counts as text; raw HTML and markup do not.
 pub fn excerpt(source: &str, max_chars: usize) -> String {
+    truncate_words(&plain_text(source), max_chars)
+}
+
+/// The post as plain text with whitespace collapsed: what search indexes.
+pub fn plain_text(source: &str) -> String {
     let mut plain = String::new();
     for event in Parser::new_ext(source, options()) {
         match event {
@@ -141,8 +146,7 @@ pub fn excerpt(source: &str, max_chars: usize) -> String {
             _ => {}
         }
     }
-    let collapsed = plain.split_whitespace().collect::<Vec<_>>().join(" ");
-    truncate_words(&collapsed, max_chars)
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn truncate_words(text: &str, max_chars: usize) -> String {

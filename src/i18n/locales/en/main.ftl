@@ -564,6 +564,50 @@ forum-move = Move thread
 admin-moderation-log = Forum moderation actions are in the moderation log.
 
 
+## Search
+layout-nav-search = Search
+search-title = Search the forum
+search-field-q = Search for
+search-hint = All words must match. Use "quotes" for a phrase, OR for either word, -word to leave out, and filters such as area:dm, criterion:DM8, tag:gis, city:boston, author:ana-souza, lang:es, after:2026-01-01 or is:solved.
+search-filters = Filters
+search-field-area = Practice area
+search-any = Any
+search-field-lang = Language
+search-field-is = Status
+search-is-solved = Solved
+search-is-unanswered = Unanswered
+search-field-after = From (date)
+search-field-before = Before (date)
+search-field-sort = Order
+search-sort-relevance = Most relevant first
+search-sort-latest = Newest first
+search-submit = Search
+search-results = Results
+search-total = { $count ->
+    [0] Nothing matches this search.
+    [one] One post matches.
+   *[other] { $count } posts match.
+}
+search-area-city = City space
+search-facets = Narrow the search
+search-criteria = Criteria
+search-pages = Result pages
+search-previous = Previous page
+search-next = Next page
+
+## Search: problems with a query
+search-error-too-long = This search is too long: use at most 500 characters and 32 words or filters.
+search-error-unclosed-quote = A quotation mark is not closed: add the closing " or remove the opening one.
+search-error-unknown-filter = “{ $arg }:” is not a filter. Use area:, tag:, criterion:, city:, author:, lang:, before:, after: or is:.
+search-error-negated-filter = Filters cannot be excluded: remove the minus sign before “{ $arg }:”.
+search-error-bad-area = “{ $arg }” is not an area. Use dm, lc, od, pa, bf, rdc, ci, eval, general, announcements or city.
+search-error-bad-lang = “{ $arg }” is not a language of the forum. Use en, es, pt or fr.
+search-error-bad-date = “{ $arg }” is not a date. Write dates as YYYY-MM-DD, for example 2026-01-31.
+search-error-bad-is = “is:{ $arg }” is not understood. Use is:solved, is:unsolved or is:unanswered.
+search-error-dangling-or = OR needs a word or phrase on each side, as in: gis OR mapping.
+search-error-only-exclusions = Add at least one word or filter to search for: words with a minus sign only leave things out.
+search-error-bad-sort = “{ $arg }” is not a sort order. Use relevance or latest.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %B %-d, %Y
 format-time = %-I:%M %p %Z

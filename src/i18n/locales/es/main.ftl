@@ -564,6 +564,50 @@ forum-move = Mover hilo
 admin-moderation-log = Las acciones de moderación del foro están en el registro de moderación.
 
 
+## Search
+layout-nav-search = Buscar
+search-title = Buscar en el foro
+search-field-q = Buscar
+search-hint = Deben aparecer todas las palabras. Use "comillas" para una frase, OR para una u otra palabra, -palabra para excluir, y filtros como area:dm, criterion:DM8, tag:gis, city:boston, author:ana-souza, lang:es, after:2026-01-01 o is:solved.
+search-filters = Filtros
+search-field-area = Área de práctica
+search-any = Cualquiera
+search-field-lang = Idioma
+search-field-is = Estado
+search-is-solved = Resueltas
+search-is-unanswered = Sin respuesta
+search-field-after = Desde (fecha)
+search-field-before = Antes de (fecha)
+search-field-sort = Orden
+search-sort-relevance = Más relevantes primero
+search-sort-latest = Más recientes primero
+search-submit = Buscar
+search-results = Resultados
+search-total = { $count ->
+    [0] Nada coincide con esta búsqueda.
+    [one] Coincide una publicación.
+   *[other] Coinciden { $count } publicaciones.
+}
+search-area-city = Espacio de la ciudad
+search-facets = Afinar la búsqueda
+search-criteria = Criterios
+search-pages = Páginas de resultados
+search-previous = Página anterior
+search-next = Página siguiente
+
+## Search: problems with a query
+search-error-too-long = Esta búsqueda es demasiado larga: use como máximo 500 caracteres y 32 palabras o filtros.
+search-error-unclosed-quote = Unas comillas no están cerradas: agregue las comillas de cierre " o quite las de apertura.
+search-error-unknown-filter = «{ $arg }:» no es un filtro. Use area:, tag:, criterion:, city:, author:, lang:, before:, after: o is:.
+search-error-negated-filter = Los filtros no se pueden excluir: quite el signo menos delante de «{ $arg }:».
+search-error-bad-area = «{ $arg }» no es un área. Use dm, lc, od, pa, bf, rdc, ci, eval, general, announcements o city.
+search-error-bad-lang = «{ $arg }» no es un idioma del foro. Use en, es, pt o fr.
+search-error-bad-date = «{ $arg }» no es una fecha. Escriba las fechas como AAAA-MM-DD, por ejemplo 2026-01-31.
+search-error-bad-is = No se entiende «is:{ $arg }». Use is:solved, is:unsolved o is:unanswered.
+search-error-dangling-or = OR necesita una palabra o frase a cada lado, como en: gis OR mapas.
+search-error-only-exclusions = Agregue al menos una palabra o un filtro que buscar: las palabras con signo menos solo descartan resultados.
+search-error-bad-sort = «{ $arg }» no es un orden. Use relevance o latest.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z

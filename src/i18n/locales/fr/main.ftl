@@ -564,6 +564,50 @@ forum-move = Déplacer la discussion
 admin-moderation-log = Les actions de modération du forum figurent dans le journal de modération.
 
 
+## Search
+layout-nav-search = Rechercher
+search-title = Rechercher dans le forum
+search-field-q = Rechercher
+search-hint = Tous les mots doivent figurer. Utilisez des "guillemets" pour une expression, OR pour l’un ou l’autre mot, -mot pour exclure, et des filtres comme area:dm, criterion:DM8, tag:gis, city:boston, author:ana-souza, lang:es, after:2026-01-01 ou is:solved.
+search-filters = Filtres
+search-field-area = Domaine de pratique
+search-any = Tous
+search-field-lang = Langue
+search-field-is = État
+search-is-solved = Résolues
+search-is-unanswered = Sans réponse
+search-field-after = À partir du (date)
+search-field-before = Avant le (date)
+search-field-sort = Ordre
+search-sort-relevance = Les plus pertinents d’abord
+search-sort-latest = Les plus récents d’abord
+search-submit = Rechercher
+search-results = Résultats
+search-total = { $count ->
+    [0] Rien ne correspond à cette recherche.
+    [one] Un message correspond.
+   *[other] { $count } messages correspondent.
+}
+search-area-city = Espace de la ville
+search-facets = Affiner la recherche
+search-criteria = Critères
+search-pages = Pages de résultats
+search-previous = Page précédente
+search-next = Page suivante
+
+## Search: problems with a query
+search-error-too-long = Cette recherche est trop longue : utilisez au plus 500 caractères et 32 mots ou filtres.
+search-error-unclosed-quote = Des guillemets ne sont pas fermés : ajoutez les guillemets fermants " ou retirez les guillemets ouvrants.
+search-error-unknown-filter = « { $arg }: » n’est pas un filtre. Utilisez area:, tag:, criterion:, city:, author:, lang:, before:, after: ou is:.
+search-error-negated-filter = Les filtres ne peuvent pas être exclus : retirez le signe moins devant « { $arg }: ».
+search-error-bad-area = « { $arg } » n’est pas un domaine. Utilisez dm, lc, od, pa, bf, rdc, ci, eval, general, announcements ou city.
+search-error-bad-lang = « { $arg } » n’est pas une langue du forum. Utilisez en, es, pt ou fr.
+search-error-bad-date = « { $arg } » n’est pas une date. Écrivez les dates sous la forme AAAA-MM-JJ, par exemple 2026-01-31.
+search-error-bad-is = « is:{ $arg } » n’est pas compris. Utilisez is:solved, is:unsolved ou is:unanswered.
+search-error-dangling-or = OR demande un mot ou une expression de chaque côté, comme dans : gis OR cartographie.
+search-error-only-exclusions = Ajoutez au moins un mot ou un filtre à chercher : les mots précédés d’un signe moins ne font qu’écarter des résultats.
+search-error-bad-sort = « { $arg } » n’est pas un ordre de tri. Utilisez relevance ou latest.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d %B %Y
 format-time = %H:%M %Z

@@ -564,6 +564,50 @@ forum-move = Mover tópico
 admin-moderation-log = As ações de moderação do fórum estão no registro de moderação.
 
 
+## Search
+layout-nav-search = Buscar
+search-title = Buscar no fórum
+search-field-q = Buscar por
+search-hint = Todas as palavras devem aparecer. Use "aspas" para uma frase, OR para uma ou outra palavra, -palavra para excluir, e filtros como area:dm, criterion:DM8, tag:gis, city:boston, author:ana-souza, lang:es, after:2026-01-01 ou is:solved.
+search-filters = Filtros
+search-field-area = Área de prática
+search-any = Qualquer
+search-field-lang = Idioma
+search-field-is = Situação
+search-is-solved = Resolvidas
+search-is-unanswered = Sem resposta
+search-field-after = A partir de (data)
+search-field-before = Antes de (data)
+search-field-sort = Ordem
+search-sort-relevance = Mais relevantes primeiro
+search-sort-latest = Mais recentes primeiro
+search-submit = Buscar
+search-results = Resultados
+search-total = { $count ->
+    [0] Nada corresponde a esta busca.
+    [one] Uma publicação corresponde.
+   *[other] { $count } publicações correspondem.
+}
+search-area-city = Espaço da cidade
+search-facets = Refinar a busca
+search-criteria = Critérios
+search-pages = Páginas de resultados
+search-previous = Página anterior
+search-next = Próxima página
+
+## Search: problems with a query
+search-error-too-long = Esta busca é longa demais: use no máximo 500 caracteres e 32 palavras ou filtros.
+search-error-unclosed-quote = Há aspas sem fechar: acrescente as aspas de fechamento " ou retire as de abertura.
+search-error-unknown-filter = “{ $arg }:” não é um filtro. Use area:, tag:, criterion:, city:, author:, lang:, before:, after: ou is:.
+search-error-negated-filter = Filtros não podem ser excluídos: retire o sinal de menos antes de “{ $arg }:”.
+search-error-bad-area = “{ $arg }” não é uma área. Use dm, lc, od, pa, bf, rdc, ci, eval, general, announcements ou city.
+search-error-bad-lang = “{ $arg }” não é um idioma do fórum. Use en, es, pt ou fr.
+search-error-bad-date = “{ $arg }” não é uma data. Escreva as datas como AAAA-MM-DD, por exemplo 2026-01-31.
+search-error-bad-is = “is:{ $arg }” não foi entendido. Use is:solved, is:unsolved ou is:unanswered.
+search-error-dangling-or = OR precisa de uma palavra ou frase de cada lado, como em: gis OR mapas.
+search-error-only-exclusions = Acrescente ao menos uma palavra ou um filtro a buscar: palavras com sinal de menos só deixam resultados de fora.
+search-error-bad-sort = “{ $arg }” não é uma ordem. Use relevance ou latest.
+
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z

@@ -1,0 +1,124 @@
+//! What the search index needs of the forum, read in bulk: visible threads
+//! with their tags and space, and their visible posts with each author's
+//! handle and city. Hidden threads and hidden or deleted posts never leave here.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+
+use super::{PostRow, ThreadRow};
+use crate::db::DbConnection;
+use crate::schema::{cities, posts, thread_tags, threads, users};
+
+/// A thread as the index sees it.
+#[derive(Debug, Clone)]
+pub struct ThreadExport {
+    pub row: ThreadRow,
+    /// The city whose private space holds the thread; None when public.
+    pub space_city: Option<String>,
+    pub tags: Vec<String>,
+    /// Visible posts, opening post first.
+    pub posts: Vec<PostExport>,
+}
+
+#[derive(Debug, Clone)]
+pub struct PostExport {
+    pub row: PostRow,
+    /// None for a removed account.
+    pub author_handle: Option<String>,
+    /// The author's city slug; None for program staff.
+    pub author_city: Option<String>,
+}
+
+/// The visible threads among `ids` (a missing or hidden one is simply absent).
+pub fn threads_for_index(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<Vec<ThreadExport>> {
+    let rows: Vec<ThreadRow> = threads::table
+        .filter(threads::id.eq_any(ids))
+        .filter(threads::visible.eq(true))
+        .order(threads::id.asc())
+        .select(ThreadRow::as_select())
+        .load(conn)?;
+    let ids: Vec<i32> = rows.iter().map(|t| t.id).collect();
+    let mut tags = tags_of(conn, &ids)?;
+    let mut posts = posts_of(conn, &ids)?;
+    let space_ids: Vec<i32> = rows.iter().filter_map(|t| t.space_city_id).collect();
+    let slugs = city_slugs(conn, &space_ids)?;
+    Ok(rows
+        .into_iter()
+        .map(|row| ThreadExport {
+            space_city: row.space_city_id.and_then(|c| slugs.get(&c).cloned()),
+            tags: tags.remove(&row.id).unwrap_or_default(),
+            posts: posts.remove(&row.id).unwrap_or_default(),
+            row,
+        })
+        .collect())
+}
+
+/// Up to `limit` visible thread ids after `after`, in order (for a full rebuild).
+pub fn visible_thread_ids(
+    conn: &mut DbConnection,
+    after: i32,
+    limit: i64,
+) -> QueryResult<Vec<i32>> {
+    threads::table
+        .filter(threads::id.gt(after))
+        .filter(threads::visible.eq(true))
+        .order(threads::id.asc())
+        .limit(limit)
+        .select(threads::id)
+        .load(conn)
+}
+
+fn tags_of(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, Vec<String>>> {
+    let rows: Vec<(i32, String)> = thread_tags::table
+        .filter(thread_tags::thread_id.eq_any(ids))
+        .order((thread_tags::thread_id, thread_tags::tag))
+        .select((thread_tags::thread_id, thread_tags::tag))
+        .load(conn)?;
+    let mut by_thread: HashMap<i32, Vec<String>> = HashMap::new();
+    for (thread, tag) in rows {
+        by_thread.entry(thread).or_default().push(tag);
+    }
+    Ok(by_thread)
+}
+
+type PostWithAuthor = (PostRow, Option<String>, Option<i32>);
+
+fn posts_of(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, Vec<PostExport>>> {
+    let rows: Vec<PostWithAuthor> = posts::table
+        .left_join(users::table.on(users::id.nullable().eq(posts::author_id)))
+        .filter(posts::thread_id.eq_any(ids))
+        .filter(posts::hidden.eq(false))
+        .filter(posts::deleted.eq(false))
+        .order((posts::thread_id, posts::opening.desc(), posts::id))
+        .select((
+            PostRow::as_select(),
+            users::handle.nullable(),
+            users::city_id.nullable(),
+        ))
+        .load(conn)?;
+    let city_ids: Vec<i32> = rows.iter().filter_map(|r| r.2).collect();
+    let slugs = city_slugs(conn, &city_ids)?;
+    let mut by_thread: HashMap<i32, Vec<PostExport>> = HashMap::new();
+    for (row, handle, city) in rows {
+        let author_city = city.and_then(|c| slugs.get(&c).cloned());
+        by_thread
+            .entry(row.thread_id)
+            .or_default()
+            .push(PostExport {
+                author_handle: handle,
+                author_city,
+                row,
+            });
+    }
+    Ok(by_thread)
+}
+
+fn city_slugs(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, String>> {
+    Ok(cities::table
+        .filter(cities::id.eq_any(ids))
+        .select((cities::id, cities::slug))
+        .load::<(i32, String)>(conn)?
+        .into_iter()
+        .collect())
+}

@@ -1,0 +1,142 @@
+//! Keeps the index in step with the database: applies the forum's search
+//! outbox in order, re-deriving each thread it names from the database, and
+//! commits the last applied outbox id as the commit's payload, so a restart
+//! (or a crash mid-batch) replays from there and nothing is lost or doubled.
+
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+
+use super::{PostDoc, SearchIndex};
+use crate::db::DbConnection;
+use crate::forum::store::export::{self, ThreadExport};
+use crate::forum::store::outbox::{self, Entry};
+use crate::forum::text::{markdown, tags};
+
+/// Outbox rows applied per commit.
+pub const BATCH: i64 = 500;
+
+/// A gap in outbox ids younger than this may be a transaction still in flight
+/// (PostgreSQL hands out ids before commit), so the position waits before it.
+const GAP_GRACE_SECS: i64 = 10;
+
+/// The last outbox id the index has applied (0 for a new index).
+pub fn position(index: &SearchIndex) -> anyhow::Result<i32> {
+    Ok(index
+        .committed_payload()?
+        .and_then(|p| p.trim().parse().ok())
+        .unwrap_or(0))
+}
+
+/// Applies one batch of the outbox; how many rows it read (0: caught up).
+pub fn catch_up(
+    conn: &mut DbConnection,
+    index: &SearchIndex,
+    now: NaiveDateTime,
+) -> anyhow::Result<usize> {
+    let last = position(index)?;
+    let entries = outbox::after(conn, last, BATCH)?;
+    if entries.is_empty() {
+        return Ok(0);
+    }
+    let mut threads: Vec<i32> = entries.iter().map(|e| e.thread_id).collect();
+    threads.sort_unstable();
+    threads.dedup();
+    let exported = export::threads_for_index(conn, &threads)?;
+    index.with_writer(|writer| {
+        for thread in &threads {
+            super::delete_thread(writer, i64::from(*thread))?;
+        }
+        for thread in &exported {
+            for doc in docs_of(thread) {
+                writer.add_document(super::document::to_document(index.fields(), &doc))?;
+            }
+        }
+        Ok(())
+    })?;
+    let reached = settled(last, &entries, now);
+    index.commit_with_payload(&reached.to_string())?;
+    Ok(if reached == last { 0 } else { entries.len() })
+}
+
+/// How far the position may move: to the last entry, unless ids skip one
+/// recently, when it stops before the gap (the entries past it are applied
+/// again next time, which is harmless: each pass rebuilds whole threads).
+fn settled(last: i32, entries: &[Entry], now: NaiveDateTime) -> i32 {
+    let mut reached = last;
+    for entry in entries {
+        let young = now - entry.created_at < chrono::Duration::seconds(GAP_GRACE_SECS);
+        if entry.id != reached + 1 && young {
+            break;
+        }
+        reached = entry.id;
+    }
+    reached
+}
+
+/// The documents of one visible thread: one per visible post.
+pub fn docs_of(thread: &ThreadExport) -> Vec<PostDoc> {
+    let row = &thread.row;
+    let criteria: Vec<String> = thread
+        .tags
+        .iter()
+        .filter_map(|t| tags::criterion_code(t))
+        .collect();
+    let space = match &thread.space_city {
+        Some(slug) => format!("city:{slug}"),
+        None => "public".to_owned(),
+    };
+    thread
+        .posts
+        .iter()
+        .map(|post| PostDoc {
+            post_id: i64::from(post.row.id),
+            thread_id: i64::from(row.id),
+            is_opening: post.row.opening,
+            title: row.title.clone(),
+            body: markdown::plain_text(&post.row.body),
+            lang: row.lang.clone(),
+            area: row.category.clone(),
+            criteria: criteria.clone(),
+            tags: thread.tags.clone(),
+            space: space.clone(),
+            city: post.author_city.clone().unwrap_or_default(),
+            author: post.author_handle.clone().unwrap_or_default(),
+            created: post.row.created_at,
+            solved: row.accepted_post_id.is_some(),
+            answered: row.reply_count > 0,
+            accepted: row.accepted_post_id == Some(post.row.id),
+            votes: i64::from(post.row.votes),
+        })
+        .collect()
+}
+
+/// How long the background indexer sleeps when it has caught up: short, so
+/// a write is searchable within about a second.
+pub const IDLE: Duration = Duration::from_millis(250);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: i32, secs_ago: i64, now: NaiveDateTime) -> Entry {
+        Entry {
+            id,
+            change: "post.created".into(),
+            thread_id: 1,
+            post_id: None,
+            created_at: now - chrono::Duration::seconds(secs_ago),
+        }
+    }
+
+    #[test]
+    fn the_position_stops_before_a_young_gap_and_passes_an_old_one() {
+        let now = chrono::Utc::now().naive_utc();
+        let contiguous = [entry(5, 1, now), entry(6, 1, now)];
+        assert_eq!(settled(4, &contiguous, now), 6);
+        let young_gap = [entry(5, 1, now), entry(7, 1, now), entry(8, 1, now)];
+        assert_eq!(settled(4, &young_gap, now), 5);
+        let old_gap = [entry(5, 60, now), entry(7, 60, now), entry(9, 1, now)];
+        assert_eq!(settled(4, &old_gap, now), 7);
+    }
+}

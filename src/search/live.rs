@@ -1,0 +1,169 @@
+//! The index the service answers from, and how a rebuilt one replaces it:
+//! the search directory holds generations (`gen-<millis>/`) and a `CURRENT`
+//! file naming the live one. `peerhall reindex` builds a new generation from
+//! the database (in this process or another) and renames a new `CURRENT` into
+//! place; the running service notices, swaps, and drops the old generation
+//! while searches keep being answered.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, PoisonError, RwLock};
+
+use anyhow::Context;
+
+use super::SearchIndex;
+use crate::db::DbConnection;
+use crate::forum::store::{export, outbox};
+
+const CURRENT: &str = "CURRENT";
+
+/// The live index and the directory of its generations; cheap to clone.
+#[derive(Clone)]
+pub struct LiveIndex {
+    root: PathBuf,
+    writer_memory: usize,
+    current: Arc<RwLock<(String, SearchIndex)>>,
+}
+
+impl LiveIndex {
+    /// Opens the generation `CURRENT` names, or starts the first one.
+    pub fn open(root: &Path, writer_memory: usize) -> anyhow::Result<LiveIndex> {
+        std::fs::create_dir_all(root)
+            .with_context(|| format!("cannot create the search directory {}", root.display()))?;
+        let name = match read_current(root)? {
+            Some(name) => name,
+            None => {
+                let name = new_generation_name();
+                write_current(root, &name)?;
+                name
+            }
+        };
+        let index = SearchIndex::open_or_create_with(&root.join(&name), writer_memory)?;
+        Ok(LiveIndex {
+            root: root.to_owned(),
+            writer_memory,
+            current: Arc::new(RwLock::new((name, index))),
+        })
+    }
+
+    /// The index to search or write now.
+    pub fn get(&self) -> SearchIndex {
+        let guard = self.current.read().unwrap_or_else(PoisonError::into_inner);
+        guard.1.clone()
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Swaps to the generation `CURRENT` names if it changed; true if it did.
+    /// The old generation's files are removed (open readers keep their maps).
+    pub fn follow(&self) -> anyhow::Result<bool> {
+        let Some(name) = read_current(&self.root)? else {
+            return Ok(false);
+        };
+        if self
+            .current
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .0
+            == name
+        {
+            return Ok(false);
+        }
+        let index = SearchIndex::open_or_create_with(&self.root.join(&name), self.writer_memory)?;
+        let old = {
+            let mut guard = self.current.write().unwrap_or_else(PoisonError::into_inner);
+            std::mem::replace(&mut *guard, (name, index))
+        };
+        let old_dir = self.root.join(&old.0);
+        drop(old);
+        if let Err(e) = std::fs::remove_dir_all(&old_dir) {
+            tracing::warn!(dir = %old_dir.display(), error = %e, "search: cannot remove an old generation");
+        }
+        Ok(true)
+    }
+}
+
+/// What a rebuild did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rebuilt {
+    pub threads: usize,
+    pub posts: usize,
+}
+
+/// Builds a new generation from the database and makes it current. The
+/// outbox position is read first, so writes during the build are replayed
+/// by the indexer afterwards.
+pub fn rebuild(
+    conn: &mut DbConnection,
+    root: &Path,
+    writer_memory: usize,
+) -> anyhow::Result<Rebuilt> {
+    std::fs::create_dir_all(root)
+        .with_context(|| format!("cannot create the search directory {}", root.display()))?;
+    let name = new_generation_name();
+    let index = SearchIndex::open_or_create_with(&root.join(&name), writer_memory)?;
+    let start = outbox::newest(conn)?;
+    let built = fill(conn, &index)?;
+    index.commit_with_payload(&start.to_string())?;
+    drop(index);
+    write_current(root, &name)?;
+    Ok(built)
+}
+
+/// Every visible thread into `index` (uncommitted), a batch of threads at a time.
+pub fn fill(conn: &mut DbConnection, index: &SearchIndex) -> anyhow::Result<Rebuilt> {
+    const THREADS_PER_BATCH: i64 = 500;
+    let mut done = Rebuilt {
+        threads: 0,
+        posts: 0,
+    };
+    let mut after = 0;
+    loop {
+        let ids = export::visible_thread_ids(conn, after, THREADS_PER_BATCH)?;
+        let Some(&last) = ids.last() else { break };
+        let threads = export::threads_for_index(conn, &ids)?;
+        index.with_writer(|writer| {
+            for thread in &threads {
+                for doc in super::indexer::docs_of(thread) {
+                    writer.add_document(super::document::to_document(index.fields(), &doc))?;
+                    done.posts += 1;
+                }
+            }
+            Ok(())
+        })?;
+        done.threads += threads.len();
+        after = last;
+    }
+    Ok(done)
+}
+
+fn new_generation_name() -> String {
+    format!("gen-{}", chrono::Utc::now().timestamp_millis())
+}
+
+fn read_current(root: &Path) -> anyhow::Result<Option<String>> {
+    match std::fs::read_to_string(root.join(CURRENT)) {
+        Ok(text) => {
+            let name = text.trim();
+            let valid = name.starts_with("gen-") && !name.contains(['/', '\\', '.']);
+            anyhow::ensure!(
+                valid,
+                "{} names no generation: {name:?}",
+                root.join(CURRENT).display()
+            );
+            Ok(Some(name.to_owned()))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| format!("cannot read {}", root.join(CURRENT).display())),
+    }
+}
+
+/// Replaces `CURRENT` atomically: a reader sees the old name or the new one.
+fn write_current(root: &Path, name: &str) -> anyhow::Result<()> {
+    let temporary = root.join(format!("{CURRENT}.{name}.tmp"));
+    std::fs::write(&temporary, name)
+        .with_context(|| format!("cannot write {}", temporary.display()))?;
+    std::fs::rename(&temporary, root.join(CURRENT))
+        .with_context(|| format!("cannot replace {}", root.join(CURRENT).display()))
+}
