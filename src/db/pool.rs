@@ -29,12 +29,21 @@ const SQLITE_PRAGMAS: &str = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NO
 #[derive(Debug, Clone)]
 pub struct Manager {
     target: DatabaseTarget,
+    /// Only the first connection may create the SQLite file: a file deleted
+    /// under a running service must fail loudly, not come back empty.
+    may_create: bool,
 }
 
 impl Manager {
     pub fn establish(&self) -> Result<DbConnection, r2d2::Error> {
         match &self.target {
             DatabaseTarget::Sqlite(path) => {
+                if !self.may_create && !path.exists() {
+                    let gone = format!("the SQLite file {} is gone", path.display());
+                    return Err(r2d2::Error::ConnectionError(
+                        diesel::ConnectionError::BadConnection(gone),
+                    ));
+                }
                 let path = path.to_string_lossy();
                 let mut conn = SqliteConnection::establish(&path)?;
                 conn.batch_execute(SQLITE_PRAGMAS)?;
@@ -77,12 +86,14 @@ pub fn build_pool(
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
     }
-    let manager = Manager {
+    let mut manager = Manager {
         target: target.clone(),
+        may_create: true,
     };
     let first = manager
         .establish()
         .with_context(|| format!("cannot open the database ({})", target.describe()))?;
+    manager.may_create = false;
     let pool = Pool::builder()
         .max_size(size)
         .min_idle(Some(1))

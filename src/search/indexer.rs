@@ -28,14 +28,15 @@ pub fn position(index: &SearchIndex) -> anyhow::Result<i32> {
         .unwrap_or(0))
 }
 
-/// Applies one batch of the outbox; how many rows it read (0: caught up).
+/// Applies one batch of at most `batch` outbox rows; how many it moved the
+/// position past (0: caught up, or waiting on a gap).
 pub fn catch_up(
     conn: &mut DbConnection,
     index: &SearchIndex,
-    now: NaiveDateTime,
+    (now, batch): (NaiveDateTime, i64),
 ) -> anyhow::Result<usize> {
     let last = position(index)?;
-    let entries = outbox::after(conn, last, BATCH)?;
+    let entries = outbox::after(conn, last, batch)?;
     if entries.is_empty() {
         return Ok(0);
     }
@@ -56,7 +57,7 @@ pub fn catch_up(
     })?;
     let reached = settled(last, &entries, now);
     index.commit_with_payload(&reached.to_string())?;
-    Ok(if reached == last { 0 } else { entries.len() })
+    Ok(entries.iter().filter(|e| e.id <= reached).count())
 }
 
 /// How far the position may move: to the last entry, unless ids skip one

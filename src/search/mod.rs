@@ -209,7 +209,8 @@ pub async fn keep_up(pool: crate::db::DbPool, live: LiveIndex) {
         let live = live.clone();
         let pass = crate::db::run(&pool, move |conn| {
             live.follow()?;
-            indexer::catch_up(conn, &live.get(), crate::accounts::users::now())
+            let now = crate::accounts::users::now();
+            indexer::catch_up(conn, &live.get(), (now, indexer::BATCH))
         })
         .await;
         match pass {

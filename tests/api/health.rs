@@ -48,7 +48,12 @@ async fn start_up_creates_the_database_index_and_outbox() {
     let app = TestApp::spawn().await;
     let data = app.data.path();
     let current = std::fs::read_to_string(data.join("index").join("CURRENT")).unwrap();
-    assert!(data.join("index").join(current.trim()).join("meta.json").is_file());
+    assert!(
+        data.join("index")
+            .join(current.trim())
+            .join("meta.json")
+            .is_file()
+    );
     assert!(data.join("outbox").is_dir());
     assert_eq!(data.join("peerhall.db").is_file(), !app.is_postgres());
     // Every migration is applied on whichever backend the test runs.

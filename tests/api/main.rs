@@ -24,4 +24,5 @@ mod migrations;
 mod moderation;
 mod peers;
 mod roadmaps;
+mod search;
 mod standard;

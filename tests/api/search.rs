@@ -1,0 +1,349 @@
+//! Forum search through the running service: a write becomes searchable
+//! within about a second; edits, hides, moves and deletes are reflected;
+//! private spaces stay private; a malformed query is explained; an index that
+//! crashed mid-batch converges; a rebuild is swapped in while answering.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use crate::helpers::TestApp;
+
+struct Site {
+    app: TestApp,
+    north: String,
+    south: String,
+    moderator: String,
+    admin: String,
+}
+
+async fn site() -> Site {
+    let app = TestApp::spawn().await;
+    app.create_city("north");
+    app.create_city("south");
+    app.create_user("asker@north.gov", "member", Some("north"));
+    app.create_user("answerer@south.gov", "member", Some("south"));
+    app.create_user("mod@program.org", "moderator", None);
+    app.create_user("admin@program.org", "program_admin", None);
+    Site {
+        north: app.token_for("asker@north.gov"),
+        south: app.token_for("answerer@south.gov"),
+        moderator: app.token_for("mod@program.org"),
+        admin: app.token_for("admin@program.org"),
+        app,
+    }
+}
+
+impl Site {
+    async fn send(&self, method: &str, token: &str, path: &str, body: Value) -> (u16, Value) {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let response = self
+            .app
+            .client
+            .request(method, self.app.url(path))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    /// (thread id, opening post id)
+    async fn ask(&self, token: &str, category: &str, title: &str, body: &str) -> (i64, i64) {
+        let thread = json!({"category": category, "title": title, "body": body, "tags": ["dm1"], "lang": "es"});
+        let (status, created) = self.send("POST", token, "/api/v1/threads", thread).await;
+        assert_eq!(status, 201, "{created}");
+        (
+            created["id"].as_i64().unwrap(),
+            created["post_id"].as_i64().unwrap(),
+        )
+    }
+
+    async fn search(&self, token: &str, q: &str) -> (u16, Value) {
+        let path = format!("/api/v1/search?q={}", urlencode(q));
+        let response = self.app.get_as(token, &path).await;
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or(Value::Null))
+    }
+
+    /// Polls until the search's total is `total`: the indexer runs in the
+    /// background. Fails after 10 s (the service aims at about one).
+    async fn until_total(&self, token: &str, q: &str, total: u64) -> Value {
+        let mut last = Value::Null;
+        for _ in 0..100 {
+            let (status, found) = self.search(token, q).await;
+            assert_eq!(status, 200, "{found}");
+            if found["total"] == total {
+                return found;
+            }
+            last = found;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("`{q}` never reached {total} hits: {last}");
+    }
+}
+
+fn urlencode(text: &str) -> String {
+    url::form_urlencoded::byte_serialize(text.as_bytes()).collect()
+}
+
+#[tokio::test]
+async fn a_post_is_found_soon_in_any_form_of_its_words_and_changes_follow_it() {
+    let s = site().await;
+    let (thread, post) = s
+        .ask(
+            &s.north,
+            "dm",
+            "Evaluación del portal",
+            "Las evaluaciones del SIG y el 311 van bien.",
+        )
+        .await;
+    let found = s.until_total(&s.south, "evaluacion", 1).await;
+    let hit = &found["hits"][0];
+    assert_eq!(hit["post_id"], post);
+    assert_eq!(hit["url"], format!("/forum/threads/{thread}#post-{post}"));
+    assert_eq!(hit["area"], "dm");
+    assert_eq!(hit["criteria"], json!(["DM1"]));
+    assert!(hit["snippet"].as_str().unwrap().contains("<mark>"), "{hit}");
+    assert_eq!(
+        found["facets"]["area"],
+        json!([{"value": "dm", "count": 1}])
+    );
+    s.until_total(&s.south, "311 area:dm", 1).await;
+
+    let edit = json!({"body": "Ahora hablamos de gobernanza."});
+    let (status, _) = s
+        .send("PATCH", &s.north, &format!("/api/v1/posts/{post}"), edit)
+        .await;
+    assert_eq!(status, 200);
+    s.until_total(&s.south, "gobernanza", 1).await;
+    s.until_total(&s.south, "311", 0).await;
+
+    let moved = json!({"category": "od"});
+    let (status, _) = s
+        .send(
+            "POST",
+            &s.moderator,
+            &format!("/api/v1/threads/{thread}/move"),
+            moved,
+        )
+        .await;
+    assert_eq!(status, 204);
+    s.until_total(&s.south, "gobernanza area:od", 1).await;
+
+    let (status, _) = s
+        .send(
+            "POST",
+            &s.moderator,
+            &format!("/api/v1/posts/{post}/hide"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    s.until_total(&s.south, "gobernanza", 0).await;
+    let (status, _) = s
+        .send(
+            "POST",
+            &s.moderator,
+            &format!("/api/v1/posts/{post}/restore"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 200);
+    s.until_total(&s.south, "gobernanza", 1).await;
+    let (status, _) = s
+        .send(
+            "DELETE",
+            &s.north,
+            &format!("/api/v1/posts/{post}"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(status, 204);
+    s.until_total(&s.south, "gobernanza", 0).await;
+}
+
+#[tokio::test]
+async fn a_city_s_private_space_is_searched_only_by_its_people_and_program_staff() {
+    let s = site().await;
+    s.ask(
+        &s.north,
+        "city:north",
+        "Presupuesto interno",
+        "Nuestro presupuesto confidencial.",
+    )
+    .await;
+    s.ask(
+        &s.north,
+        "general",
+        "Presupuesto abierto",
+        "Un presupuesto público.",
+    )
+    .await;
+    s.until_total(&s.north, "presupuesto", 2).await;
+    s.until_total(&s.admin, "presupuesto", 2).await;
+    let outsider = s.until_total(&s.south, "presupuesto", 1).await;
+    assert_eq!(outsider["hits"][0]["title"], "Presupuesto abierto");
+    let (_, filtered) = s.search(&s.south, "confidencial area:city").await;
+    assert_eq!(filtered["total"], 0, "{filtered}");
+    let (_, moderator) = s.search(&s.moderator, "confidencial").await;
+    assert_eq!(
+        moderator["total"], 0,
+        "moderators are not program staff: {moderator}"
+    );
+}
+
+#[tokio::test]
+async fn a_malformed_query_is_a_400_naming_q_in_the_reader_s_language() {
+    let s = site().await;
+    {
+        use diesel::prelude::*;
+        use peerhall::schema::users;
+        diesel::update(users::table.filter(users::email.eq("answerer@south.gov")))
+            .set(users::language.eq("es"))
+            .execute(&mut s.app.conn())
+            .unwrap();
+    }
+    let response = s
+        .app
+        .client
+        .get(s.app.url("/api/v1/search?q=after%3Aayer"))
+        .bearer_auth(&s.south)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 400);
+    let body: Value = response.json().await.unwrap();
+    assert_eq!(body["error"], "invalid_query");
+    assert!(
+        body["fields"]["q"]
+            .as_str()
+            .unwrap()
+            .contains("no es una fecha"),
+        "{body}"
+    );
+    let (status, body) = s.search(&s.south, "\"unclosed").await;
+    assert_eq!(
+        (status, body["error"].as_str()),
+        (400, Some("invalid_query"))
+    );
+    let anonymous = s.app.get("/api/v1/search?q=x").await;
+    assert_eq!(anonymous.status(), 401);
+}
+
+#[tokio::test]
+async fn the_search_page_shows_escaped_snippets_filters_and_problems() {
+    let s = site().await;
+    s.ask(
+        &s.north,
+        "dm",
+        "Inventario de datos",
+        "El inventario <script>alert(1)</script> de datos abiertos.",
+    )
+    .await;
+    s.until_total(&s.south, "inventario", 1).await;
+    let browser = s.app.sign_in("answerer@south.gov").await;
+    let page = s
+        .app
+        .page_text(&browser, "/search?q=inventario&area=dm")
+        .await;
+    assert!(page.contains("<mark>inventario</mark>"), "{page}");
+    assert!(!page.contains("<script>alert(1)"), "{page}");
+    assert!(page.contains("One post matches."), "{page}");
+    assert!(page.contains("<option value=\"dm\" selected"), "{page}");
+    let bad = browser
+        .get(s.app.url("/search?q=is%3Amaybe"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    let text = bad.text().await.unwrap();
+    assert!(text.contains("is:maybe"), "{text}");
+    assert!(text.contains("aria-invalid=\"true\""), "{text}");
+    let empty = s.app.page_text(&browser, "/search").await;
+    assert!(empty.contains("<h1>Search the forum</h1>"), "{empty}");
+}
+
+#[tokio::test]
+async fn an_index_that_crashed_mid_batch_converges_with_nothing_lost_or_doubled() {
+    let s = site().await;
+    for n in 0..5 {
+        s.ask(
+            &s.north,
+            "general",
+            &format!("Pregunta {n}"),
+            &format!("palabraunica{n} y comun"),
+        )
+        .await;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let index = peerhall::search::SearchIndex::open_or_create(dir.path()).unwrap();
+    let now = chrono::Utc::now().naive_utc();
+    let mut conn = s.app.conn();
+    let applied = peerhall::search::indexer::catch_up(&mut conn, &index, (now, 2)).unwrap();
+    assert_eq!(applied, 2);
+    // The next batch is written but never committed: the process dies here.
+    let thread = peerhall::forum::store::export::threads_for_index(&mut conn, &[3]).unwrap();
+    index
+        .with_writer(|w| {
+            for doc in peerhall::search::indexer::docs_of(&thread[0]) {
+                peerhall::search::add(w, &doc)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    drop(index);
+    let index = peerhall::search::SearchIndex::open_or_create(dir.path()).unwrap();
+    assert_eq!(peerhall::search::indexer::position(&index).unwrap(), 2);
+    while peerhall::search::indexer::catch_up(&mut conn, &index, (now, 2)).unwrap() > 0 {}
+    assert_eq!(index.check().unwrap(), 5, "one document per post");
+    let viewer = peerhall::search::Viewer::default();
+    for n in 0..5 {
+        let request = peerhall::search::SearchRequest {
+            query: peerhall::search::parse(&format!("palabraunica{n}")).unwrap(),
+            sort: peerhall::search::Sort::Relevance,
+            page: 1,
+            per_page: 10,
+        };
+        assert_eq!(index.search(&viewer, &request).unwrap().total, 1);
+    }
+}
+
+#[tokio::test]
+async fn a_rebuilt_index_is_swapped_in_while_the_service_answers() {
+    let s = site().await;
+    s.ask(
+        &s.north,
+        "general",
+        "Datos abiertos",
+        "Un portal de datos abiertos.",
+    )
+    .await;
+    s.until_total(&s.south, "portal", 1).await;
+    let root = s.app.data.path().join("index");
+    let before = std::fs::read_to_string(root.join("CURRENT")).unwrap();
+    let built = {
+        let mut conn = s.app.conn();
+        peerhall::search::rebuild(&mut conn, &root, 15_000_000).unwrap()
+    };
+    assert_eq!((built.threads, built.posts), (1, 1));
+    let after = std::fs::read_to_string(root.join("CURRENT")).unwrap();
+    assert_ne!(before, after);
+    // Searches keep being answered through the swap, and the old generation goes.
+    for _ in 0..50 {
+        s.until_total(&s.south, "portal", 1).await;
+        if !root.join(before.trim()).exists() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        !root.join(before.trim()).exists(),
+        "the old generation was removed"
+    );
+    s.ask(&s.north, "general", "Otro portal", "Y otro portal.")
+        .await;
+    s.until_total(&s.south, "portal", 2).await;
+}
