@@ -9,7 +9,6 @@ use crate::web::{html, see_other};
 use std::net::IpAddr;
 
 use actix_session::Session;
-use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, route, web};
 use maud::Markup;
 use serde::Deserialize;
@@ -110,12 +109,9 @@ pub async fn request_link(
 /// 429 with `Retry-After`, for sign-in requests beyond their allowance.
 pub(super) fn slow_down(page: &PageContext, wait: std::time::Duration) -> HttpResponse {
     let markup = views::message_page(page, "sign-in-slow-down-title", "error-too-many-requests");
-    let mut response = html(actix_web::http::StatusCode::TOO_MANY_REQUESTS, markup);
-    response.headers_mut().insert(
-        header::RETRY_AFTER,
-        header::HeaderValue::from(super::limits::retry_after_secs(wait)),
-    );
-    response
+    let response = html(actix_web::http::StatusCode::TOO_MANY_REQUESTS, markup);
+    let seconds = super::limits::retry_after_secs(wait);
+    crate::web::with_retry_after(response, Some(seconds))
 }
 
 async fn send_link(job: LinkRequest) {

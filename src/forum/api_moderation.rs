@@ -59,12 +59,11 @@ pub async fn edit(
     body: web::Json<EditBody>,
 ) -> Result<HttpResponse, ApiError> {
     let user = user.user();
-    forum
+    let thread_id = forum
         .edit(user, *id, (&body.body, body.title.as_deref()))
         .await
         .map_err(|e| e.api(lang))?;
-    let (thread, _) = forum.post(user, *id).await.map_err(|e| e.api(lang))?;
-    Ok(HttpResponse::Ok().json(post_url(thread.row.id, *id)))
+    Ok(HttpResponse::Ok().json(post_url(thread_id, *id)))
 }
 
 /// Deletes a post (its author or a moderator); the opening post takes its thread.

@@ -67,6 +67,21 @@ impl<T> Page<T> {
     }
 }
 
+/// The first `size` of `rows` (fetched one over), and the key the next page
+/// starts after when there was one more.
+pub fn split_page<T>(
+    mut rows: Vec<T>,
+    size: usize,
+    key: impl Fn(&T) -> i32,
+) -> (Vec<T>, Option<i32>) {
+    if rows.len() <= size {
+        return (rows, None);
+    }
+    rows.truncate(size);
+    let next = rows.last().map(key);
+    (rows, next)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

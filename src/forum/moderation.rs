@@ -4,6 +4,7 @@
 //! policy decides who; the store keeps every earlier version and log line.
 
 use super::compose::{self, Problem};
+use super::cursor::split_page;
 use super::service::{Forum, ForumError, render};
 use super::space::SpaceName;
 use super::store::{self, Edit, PostRow, ThreadView, Visibility};
@@ -40,14 +41,26 @@ impl Forum {
         self.readable_post(user, id, Self::is_moderator(user)).await
     }
 
-    /// A new version of a post (and, for the opening post, of the title).
+    /// A new version of a post (and, for the opening post, of the title);
+    /// the post's thread id.
     pub async fn edit(
         &self,
         user: &User,
         post_id: i32,
+        texts: (&str, Option<&str>),
+    ) -> Result<i32, ForumError> {
+        let found = self.post(user, post_id).await?;
+        self.edit_found(user, found, texts).await
+    }
+
+    /// [`Forum::edit`] of a post the caller has already looked up.
+    pub async fn edit_found(
+        &self,
+        user: &User,
+        (thread, post): (ThreadView, PostRow),
         (body, title): (&str, Option<&str>),
-    ) -> Result<(), ForumError> {
-        let (thread, post) = self.post(user, post_id).await?;
+    ) -> Result<i32, ForumError> {
+        let thread_id = thread.row.id;
         if !policy::allows(
             Some(user),
             Action::EditPost {
@@ -83,7 +96,7 @@ impl Forum {
             Ok(store::edit(conn, (&thread.row, &post), edit, (by, now()))?)
         })
         .await?;
-        Ok(())
+        Ok(thread_id)
     }
 
     /// Deletes a post (softly): its author or a moderator. The opening post
@@ -212,14 +225,3 @@ impl Forum {
 
 /// Lines shown on one page of the moderation log.
 const LOG_PAGE: usize = 50;
-
-/// The first `size` of `rows` (fetched one over), and the key the next page
-/// starts after when there was one more.
-fn split_page<T>(mut rows: Vec<T>, size: usize, key: impl Fn(&T) -> i32) -> (Vec<T>, Option<i32>) {
-    if rows.len() <= size {
-        return (rows, None);
-    }
-    rows.truncate(size);
-    let next = rows.last().map(key);
-    (rows, next)
-}

@@ -48,12 +48,7 @@ pub fn catch_up(
         for thread in &threads {
             super::delete_thread(writer, i64::from(*thread))?;
         }
-        for thread in &exported {
-            for doc in docs_of(thread) {
-                writer.add_document(super::document::to_document(index.fields(), &doc))?;
-            }
-        }
-        Ok(())
+        add_threads(index, writer, &exported).map(|_| ())
     })?;
     let reached = settled(last, &entries, now);
     index.commit_with_payload(&reached.to_string())?;
@@ -73,6 +68,22 @@ fn settled(last: i32, entries: &[Entry], now: NaiveDateTime) -> i32 {
         reached = entry.id;
     }
     reached
+}
+
+/// Adds the documents of `threads` (uncommitted); how many posts they hold.
+pub(super) fn add_threads(
+    index: &SearchIndex,
+    writer: &mut tantivy::IndexWriter,
+    threads: &[ThreadExport],
+) -> anyhow::Result<usize> {
+    let mut posts = 0;
+    for thread in threads {
+        for doc in docs_of(thread) {
+            writer.add_document(super::document::to_document(index.fields(), &doc))?;
+            posts += 1;
+        }
+    }
+    Ok(posts)
 }
 
 /// The documents of one visible thread: one per visible post.

@@ -123,15 +123,8 @@ pub fn fill(conn: &mut DbConnection, index: &SearchIndex) -> anyhow::Result<Rebu
         let ids = export::visible_thread_ids(conn, after, THREADS_PER_BATCH)?;
         let Some(&last) = ids.last() else { break };
         let threads = export::threads_for_index(conn, &ids)?;
-        index.with_writer(|writer| {
-            for thread in &threads {
-                for doc in super::indexer::docs_of(thread) {
-                    writer.add_document(super::document::to_document(index.fields(), &doc))?;
-                    done.posts += 1;
-                }
-            }
-            Ok(())
-        })?;
+        done.posts +=
+            index.with_writer(|writer| super::indexer::add_threads(index, writer, &threads))?;
         done.threads += threads.len();
         after = last;
     }

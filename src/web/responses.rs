@@ -14,6 +14,16 @@ pub fn html(status: StatusCode, page: Markup) -> HttpResponse {
         .body(page.into_string())
 }
 
+/// Adds `Retry-After` (whole seconds) to a response refused for going too fast.
+pub fn with_retry_after(mut response: HttpResponse, seconds: Option<u64>) -> HttpResponse {
+    if let Some(seconds) = seconds {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, header::HeaderValue::from(seconds));
+    }
+    response
+}
+
 /// 303 See Other, the answer to a form that worked.
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()

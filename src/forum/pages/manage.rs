@@ -72,12 +72,13 @@ pub async fn edit(
         .await
         .map_err(|e| e.page(page.lang))?;
     let title = post.opening.then(|| f.title.clone().unwrap_or_default());
+    let (thread_id, post_id) = (thread.row.id, post.id);
     let edited = forum
-        .edit(user.user(), post.id, (&f.body, title.as_deref()))
+        .edit_found(user.user(), (thread, post), (&f.body, title.as_deref()))
         .await;
     let (status, errors) = match edited {
-        Ok(()) => {
-            let to = format!("/forum/threads/{}#post-{}", thread.row.id, post.id);
+        Ok(_) => {
+            let to = format!("/forum/threads/{thread_id}#post-{post_id}");
             return Ok(see_other(&to));
         }
         Err(ForumError::Invalid(problems)) => {
@@ -90,8 +91,8 @@ pub async fn edit(
         Err(other) => return Err(other.page(page.lang)),
     };
     let form = EditForm {
-        post_id: post.id,
-        thread_id: thread.row.id,
+        post_id,
+        thread_id,
         title,
         body: f.body,
         errors,

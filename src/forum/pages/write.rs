@@ -17,7 +17,7 @@ use crate::forum::store;
 use crate::forum::views::{self, FlagForm, NewThreadForm, ReplyForm};
 use crate::forum::watch::{Level, Target};
 use crate::web::csrf::{CsrfField, ProtectedForm};
-use crate::web::{PageContext, html, see_other};
+use crate::web::{PageContext, html, see_other, with_retry_after};
 
 macro_rules! csrf_form {
     ($name:ident { $($field:ident),* }) => {
@@ -131,7 +131,7 @@ pub async fn create_thread(
     };
     let spaces = Space::postable(&forum.catalog, user);
     let markup = views::new_thread_page(&page, &forum.catalog, &spaces, &values);
-    with_retry_after(html(status, markup), retry_after)
+    Ok(with_retry_after(html(status, markup), retry_after))
 }
 
 #[route("/forum/threads/{id}/replies", method = "POST")]
@@ -168,21 +168,7 @@ pub async fn reply(
     };
     let mut response = show_thread(&forum, (&user, &page), *id, None, (reply, None)).await?;
     *response.status_mut() = status;
-    with_retry_after(response, retry_after)
-}
-
-/// Adds `Retry-After` to a form shown again because of a posting limit.
-fn with_retry_after(
-    mut response: HttpResponse,
-    seconds: Option<u64>,
-) -> Result<HttpResponse, PageError> {
-    if let Some(seconds) = seconds {
-        response.headers_mut().insert(
-            actix_web::http::header::RETRY_AFTER,
-            actix_web::http::header::HeaderValue::from(seconds),
-        );
-    }
-    Ok(response)
+    Ok(with_retry_after(response, retry_after))
 }
 
 #[route("/forum/posts/{id}/vote", method = "POST")]
@@ -346,16 +332,11 @@ pub async fn notifications(
 ) -> Result<HttpResponse, PageError> {
     let (reader, before) = ((user.user().id, user.user().city_id), query.before);
     let size = crate::forum::cursor::PAGE_SIZE;
-    let mut lines = forum
+    let lines = forum
         .run(move |conn, _| Ok(store::notification_lines(conn, reader, before, size)?))
         .await
         .map_err(|e| PageError::internal(page.lang, e))?;
-    let next = if lines.len() as i64 > size {
-        lines.truncate(size as usize);
-        lines.last().map(|(n, _, _)| n.id)
-    } else {
-        None
-    };
+    let (lines, next) = crate::forum::cursor::split_page(lines, size as usize, |(n, _, _)| n.id);
     Ok(html(
         StatusCode::OK,
         views::notifications_page(&page, &lines, next),
