@@ -78,15 +78,21 @@ impl SegmentCollector for SegmentFacetCounts {
     }
 }
 
-/// Ordinals to values, leaving out those no match had.
+/// Ordinals to values, leaving out those no match had. The dictionary is
+/// read once, in order, rather than looked up block by block for each value.
 fn named((column, counts): (StrColumn, Vec<u64>)) -> HashMap<String, u64> {
+    let ords: Vec<u64> = (0u64..)
+        .zip(&counts)
+        .filter(|(_, n)| **n > 0)
+        .map(|(ord, _)| ord)
+        .collect();
+    let mut found = counts.iter().filter(|n| **n > 0);
     let mut named = HashMap::new();
-    for (ord, count) in counts.into_iter().enumerate() {
-        let mut name = String::new();
-        if count > 0 && column.ord_to_str(ord as u64, &mut name).unwrap_or(false) {
-            named.insert(name, count);
+    let _complete = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+        if let (Some(&count), Ok(name)) = (found.next(), std::str::from_utf8(bytes)) {
+            named.insert(name.to_owned(), count);
         }
-    }
+    });
     named
 }
 

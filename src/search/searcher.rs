@@ -12,13 +12,17 @@ use tantivy::{
 
 use super::SearchIndex;
 use super::compile::compile;
-use super::facets::{FacetCounts, ranked};
+use super::facets::{Counted, FacetCounts, ranked};
 use super::fields::Fields;
 use super::query::{ParsedQuery, Sort};
 use super::snippet::Snippets;
 
 /// The most hits one page may ask for.
 pub const MAX_PER_PAGE: usize = 50;
+
+/// Pages starting before this many hits are counted and ranked in one pass
+/// over the matches; deeper ones are counted first.
+const SHALLOW_OFFSET: usize = 10 * MAX_PER_PAGE;
 
 /// Weight of votes: a post with 10 votes scores about 1.5 times one with none.
 const VOTE_WEIGHT: f32 = 0.2;
@@ -84,26 +88,25 @@ impl SearchIndex {
         let searcher = self.inner.reader.searcher();
         let fields = &self.inner.fields;
         let compiled = compile(fields, viewer, &req.query);
-        let (total, counted) = searcher.search(&*compiled.query, &(Count, FacetCounts))?;
         let per_page = req.per_page.clamp(1, MAX_PER_PAGE);
         let offset = req.page.max(1).saturating_sub(1).saturating_mul(per_page);
-        let facets = Facets {
-            area: ranked(counted.area),
-            criterion: ranked(counted.criterion),
-        };
-        // Past the end there is nothing to rank, and a huge offset must not
-        // become a huge allocation in the collector.
-        if offset >= total {
-            let hits = Vec::new();
-            return Ok(Results {
-                total,
-                hits,
-                facets,
-            });
+        // The first pages are ranked in the pass that counts; a deep page is
+        // counted first, since past the end there is nothing to rank and a
+        // huge offset must not become a huge allocation in the collector.
+        if offset >= SHALLOW_OFFSET {
+            let (total, counted) = searcher.search(&*compiled.query, &(Count, FacetCounts))?;
+            if offset >= total {
+                return Ok(Results {
+                    total,
+                    hits: Vec::new(),
+                    facets: facets_of(counted),
+                });
+            }
         }
         let by_date = req.sort == Sort::Latest || !req.query.has_text();
         let page = TopDocs::with_limit(per_page).and_offset(offset);
-        let ranked = rank(&searcher, &*compiled.query, page, by_date)?;
+        let (total, counted, ranked) = rank(&searcher, &*compiled.query, page, by_date)?;
+        let facets = facets_of(counted);
         let snippets = Snippets::new(&searcher, compiled.highlight.as_deref(), fields);
         let hits = ranked
             .into_iter()
@@ -118,21 +121,32 @@ impl SearchIndex {
 }
 
 /// One page of documents with their scores, best first or newest first.
+type Ranked = Vec<(Score, DocAddress)>;
+
+fn facets_of(counted: Counted) -> Facets {
+    Facets {
+        area: ranked(counted.area),
+        criterion: ranked(counted.criterion),
+    }
+}
+
+/// Every match counted, overall and by facet, and the page asked for.
 fn rank(
     searcher: &Searcher,
     query: &dyn Query,
     page: TopDocs,
     by_date: bool,
-) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+) -> tantivy::Result<(usize, Counted, Ranked)> {
     if by_date {
         let newest = page.order_by_fast_field::<DateTime>("created", Order::Desc);
-        let docs = searcher.search(query, &newest)?;
-        return Ok(docs
+        let (total, counted, docs) = searcher.search(query, &(Count, FacetCounts, newest))?;
+        let docs = docs
             .into_iter()
             .map(|(_, address)| (0.0, address))
-            .collect());
+            .collect();
+        return Ok((total, counted, docs));
     }
-    searcher.search(query, &page.tweak_score(boosted))
+    searcher.search(query, &(Count, FacetCounts, page.tweak_score(boosted)))
 }
 
 /// Text relevance times a little for votes and more for an accepted answer.
@@ -149,7 +163,12 @@ fn boosted(segment: &SegmentReader) -> impl Fn(DocId, Score) -> Score + use<> {
             .as_ref()
             .and_then(|c| c.first(doc))
             .unwrap_or(false);
-        let by_votes = 1.0 + (votes as f32).ln_1p() * VOTE_WEIGHT;
+        // Most posts have no votes: no logarithm for them.
+        let by_votes = if votes > 0 {
+            1.0 + (votes as f32).ln_1p() * VOTE_WEIGHT
+        } else {
+            1.0
+        };
         score * by_votes * if accepted { ACCEPTED_BOOST } else { 1.0 }
     }
 }

@@ -1,0 +1,223 @@
+//! Forum search at scale: generates a forum corpus in four languages (domain
+//! phrases, acronyms and codes, Zipf-distributed words), loads it into the
+//! app's SQLite database, times the full reindex (`search::rebuild`), then runs
+//! one query set, single client and warm, against Peerhall in process, Peerhall
+//! over HTTP, SQLite FTS5 and PostgreSQL full-text search, and prints markdown
+//! tables for BENCHMARKS.md. Figures are reported, never asserted:
+//! `cargo bench --bench search`.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, anyhow};
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Double, Integer, Text};
+use peerhall::accounts::admin::{self, UserArgs};
+use peerhall::config::{EmailTransport, Secret, Settings};
+use peerhall::db::{self, DatabaseTarget, DbConnection};
+use peerhall::search::{self, LiveIndex, SearchIndex, SearchRequest, Sort, Viewer};
+use peerhall::startup::Application;
+
+mod app_db;
+mod baselines;
+#[path = "../common/mod.rs"]
+mod common;
+mod corpus;
+mod engines;
+mod queries;
+mod report;
+mod vocabulary;
+
+use app_db::*;
+use baselines::*;
+use common::*;
+use corpus::*;
+use engines::*;
+use queries::*;
+use report::*;
+use vocabulary::*;
+
+/// Same seed, same corpus and queries: runs on different machines compare like with like.
+const SEED: u64 = 0x5EA2_C4ED_2026;
+const POSTS_ENV: &str = "PEERHALL_BENCH_POSTS";
+const DEFAULT_POSTS: usize = 1_000_000;
+/// The PostgreSQL server's maintenance database; `off` skips the baseline.
+const PG_ENV: &str = "PEERHALL_BENCH_PG_URL";
+const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/postgres";
+/// Timed passes over the query set, after one warm-up pass.
+const ROUNDS: usize = 3;
+/// Hits per page, as the API and the search page ask by default.
+const PER_PAGE: usize = 10;
+const CITIES: usize = 300;
+const USERS: usize = 3_000;
+/// Percent of threads in a city's private space.
+const CITY_SPACE_PCT: u32 = 3;
+/// Threads per seeding transaction, rows per INSERT statement.
+const THREADS_PER_TX: usize = 2_000;
+const ROWS_PER_INSERT: usize = 500;
+/// Pseudo-words after each language's real head words: the long tail.
+const TAIL_WORDS: usize = 20_000;
+/// Where in the tail the rare query words come from (0 = most frequent).
+const RARE_TAIL_RANKS: [usize; 8] = [100, 400, 900, 1_600, 2_500, 4_000, 6_500, 10_000];
+/// The bench user's city: a member sees public posts and this city's space.
+const BENCH_CITY: usize = 7;
+const BENCH_EMAIL: &str = "bench@example.org";
+
+fn main() -> anyhow::Result<()> {
+    let count = post_count()?;
+    let data = tempfile::tempdir().context("temp dir")?;
+    let settings = settings(data.path())?;
+    let languages = languages();
+
+    let started = Instant::now();
+    let corpus = generate(&languages, count);
+    let generated = started.elapsed();
+    eprintln!(
+        "generated {} posts in {} threads in {:.1} s",
+        corpus.posts,
+        corpus.threads.len(),
+        generated.as_secs_f64()
+    );
+
+    let target = DatabaseTarget::parse(&settings.database_url()).map_err(|e| anyhow!("{e}"))?;
+    let (_pool, mut conn) = db::build_pool(&target, 1, Duration::from_secs(5))?;
+    db::run_migrations(&mut conn)?;
+    let started = Instant::now();
+    seed(&mut conn, &corpus)?;
+    let seeded = started.elapsed();
+    let token = bench_user(&mut conn)?;
+    let db_size = size_on_disk(&data.path().join("peerhall.db"))?;
+    eprintln!("seeded the app's database in {:.1} s", seeded.as_secs_f64());
+
+    let load = load_average();
+    let root = settings.search.dir.clone();
+    let started = Instant::now();
+    let rebuilt = search::rebuild(&mut conn, &root, settings.search.writer_memory_bytes())?;
+    let reindex = Built {
+        what: "Peerhall full reindex from the database (`search::rebuild`)".into(),
+        took: started.elapsed(),
+        posts: rebuilt.posts,
+        size: size_on_disk(&root)?,
+        note: format!("{} segments", segments(&root)?),
+    };
+    eprintln!(
+        "reindexed {} posts in {:.1} s",
+        rebuilt.posts,
+        reindex.took.as_secs_f64()
+    );
+    drop(conn);
+
+    let mut fts = Fts5::build(&data.path().join("fts.db"), &corpus)?;
+    eprintln!("FTS5 built in {:.1} s", fts.built.took.as_secs_f64());
+    let pg = Pg::build(&corpus);
+    match &pg {
+        Ok(pg) => eprintln!("PostgreSQL built in {:.1} s", pg.built.took.as_secs_f64()),
+        Err(e) => eprintln!("PostgreSQL unavailable: {e:#}"),
+    }
+    let facts = Facts::of(&corpus, generated, seeded, db_size);
+    drop(corpus);
+
+    let queries = query_set(&languages);
+    let viewer = Viewer {
+        all_spaces: false,
+        city_space: Some(format!("city:{}", city_slug(BENCH_CITY))),
+    };
+    let live = LiveIndex::open(&root, settings.search.writer_memory_bytes())?;
+    let index = live.get();
+    let timing_load = load_average();
+    let mut runs = vec![measure(
+        "Peerhall in process (`SearchIndex::search`: top 10, snippets, total, facets)",
+        &queries,
+        |q| in_process(&index, &viewer, q),
+    )?];
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()?;
+    let app = runtime.block_on(async { Application::build(&settings) })?;
+    let base = format!("http://127.0.0.1:{}/api/v1/search", app.port());
+    runtime.spawn(app.run_until_stopped());
+    let client = reqwest::Client::builder().build()?;
+    let http = |q: &BenchQuery| over_http(&runtime, &client, (&base, &token), &q.text);
+    runs.push(measure(
+        "Peerhall over HTTP (`GET /api/v1/search`, bearer token, keep-alive)",
+        &queries,
+        http,
+    )?);
+    // What a search costs before anything is found: the fixed part.
+    let nothing = vec![BenchQuery::new(Kind::Rare, "zzqxvw"); queries.len()];
+    let floors = [
+        measure(
+            "… for comparison, in process, a word no post has",
+            &nothing,
+            |q| in_process(&index, &viewer, q),
+        )?,
+        measure(
+            "… for comparison, over HTTP, a word no post has (token check, routing, JSON)",
+            &nothing,
+            http,
+        )?,
+    ];
+    runs.push(measure(
+        "SQLite FTS5 (bm25, snippet(), LIMIT 10)",
+        &queries,
+        |q| fts.search(q, &viewer),
+    )?);
+    let pg_row = match pg {
+        Ok(mut pg) => {
+            let run = measure(
+                "PostgreSQL FTS (tsvector + GIN, ts_rank, ts_headline, LIMIT 10)",
+                &queries,
+                |q| pg.search(q, &viewer),
+            );
+            let built = pg.built.clone();
+            drop(pg);
+            Some((run?, built))
+        }
+        Err(_) => None,
+    };
+    let (pg_run, pg_built) = pg_row.unzip();
+    runs.extend(pg_run);
+
+    print_facts(&facts, &queries, (&load, &timing_load));
+    let builds: Vec<&Built> = [Some(&reindex), Some(&fts.built), pg_built.as_ref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    print_builds(&builds, facts.posts, pg_built.is_none());
+    print_latency(&runs, &floors, pg_built.is_none());
+    print_kinds(&runs, &queries, facts.posts);
+    print_agreement(&runs, &queries);
+    Ok(())
+}
+
+fn post_count() -> anyhow::Result<usize> {
+    match std::env::var(POSTS_ENV) {
+        Ok(text) => text
+            .trim()
+            .replace('_', "")
+            .parse()
+            .with_context(|| format!("{POSTS_ENV}={text} is not a number of posts")),
+        Err(_) => Ok(DEFAULT_POSTS),
+    }
+}
+
+/// The app's defaults with everything under `dir`. Not `Settings::load`: it
+/// refuses unknown `PEERHALL_*` variables, this bench's own included.
+fn settings(dir: &Path) -> anyhow::Result<Settings> {
+    let mut settings: Settings = toml::from_str(include_str!("../../config/default.toml"))?;
+    settings.data_dir = dir.to_owned();
+    settings.search.dir = dir.join("index");
+    settings.email.outbox_dir = dir.join("outbox");
+    settings.email.transport = EmailTransport::Stub;
+    settings.server.port = 0;
+    settings.server.shutdown_timeout_secs = 1;
+    settings.database.url = Secret::new(String::new());
+    Ok(settings.validated()?)
+}
