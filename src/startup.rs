@@ -237,6 +237,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(crate::forum::api_history::revisions)
         .service(crate::forum::api_history::log)
         .service(crate::search::api::search)
+        .service(crate::forum::similar::similar_api)
         .service(crate::forum::feeds::category_feed)
         .service(crate::forum::feeds::tag_feed)
         .service(crate::forum::pages::index)

@@ -30,25 +30,38 @@ pub fn create(conn: &mut DbConnection, user_id: i32, name: &str) -> anyhow::Resu
     Ok(token)
 }
 
-/// The user a live token belongs to; notes when it was last used.
+/// How stale `last_used_at` may get: people read it by the day, and a write
+/// on every request would make each API read a database write as well.
+const LAST_USED_RESOLUTION_SECS: i64 = 60;
+
+/// The user a live token belongs to; notes when it was last used, to the minute.
 pub fn user_id_for(
     conn: &mut DbConnection,
     token: &str,
     now: NaiveDateTime,
 ) -> QueryResult<Option<i32>> {
     let hash = tokens::hash(token);
-    let found: Option<(i32, i32)> = api_tokens::table
+    let found: Option<(i32, i32, Option<NaiveDateTime>)> = api_tokens::table
         .filter(api_tokens::token_hash.eq(&hash))
         .filter(api_tokens::revoked_at.is_null())
-        .select((api_tokens::id, api_tokens::user_id))
+        .select((
+            api_tokens::id,
+            api_tokens::user_id,
+            api_tokens::last_used_at,
+        ))
         .first(conn)
         .optional()?;
-    if let Some((id, _)) = found {
+    let Some((id, user_id, last_used)) = found else {
+        return Ok(None);
+    };
+    let stale =
+        last_used.is_none_or(|at| (now - at).num_seconds().abs() >= LAST_USED_RESOLUTION_SECS);
+    if stale {
         diesel::update(api_tokens::table.find(id))
             .set(api_tokens::last_used_at.eq(now))
             .execute(conn)?;
     }
-    Ok(found.map(|(_, user)| user))
+    Ok(Some(user_id))
 }
 
 /// A user's live tokens, newest first.

@@ -44,6 +44,7 @@ use crate::{accounts, error, health, standard};
         crate::forum::api_history::revisions,
         crate::forum::api_history::log,
         crate::search::api::search,
+        crate::forum::similar::similar_api,
         openapi_json,
     ),
     modifiers(&BearerAuth),

@@ -13,6 +13,7 @@ mod lists;
 pub mod moderation;
 pub mod pages;
 pub mod service;
+pub mod similar;
 pub mod space;
 pub mod store;
 pub mod text;

@@ -2,50 +2,48 @@
 //! city's people and program admins, all built from the same `Roadmap`.
 
 use crate::web::html;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpResponse, route, web};
-use diesel::prelude::*;
 
-use super::build::{self, CityFacts, Roadmap, Snapshot, StepThread};
+use super::build::{self, CityFacts, Roadmap, Snapshot};
 use crate::accounts::cities::City;
 use crate::accounts::guard;
 use crate::accounts::identity::CurrentUser;
 use crate::accounts::policy::Action;
 use crate::assessment::db as assessments;
 use crate::assessment::outcomes::Region;
-use crate::db::{self, DbConnection, DbPool};
+use crate::db::{self, DbPool};
 use crate::error::{ApiError, ErrorKind, PageError};
 use crate::i18n::Lang;
 use crate::peers::PeerDirectory;
+use crate::search::LiveIndex;
 use crate::standard::{Catalog, Standards};
 use crate::web::PageContext;
 
-/// Forum threads shown under each step.
-const THREADS_PER_STEP: usize = 3;
-/// At most this many (tag, thread) pairs are read for all steps together,
-/// best first, so a page's cost is bounded; should the best of them all go
-/// to other steps, a step shows fewer threads than it has, never wrong ones.
-const THREADS_SCANNED: i64 = 500;
+/// What a roadmap is built from, as the handlers receive it.
+type Sources<'a> = (&'a DbPool, &'a Standards, &'a PeerDirectory, &'a LiveIndex);
 
 /// The city's roadmap from its latest assessment, each step with its top three
-/// peers in `lang`; None before the first assessment.
+/// peers in `lang` and its forum threads; None before the first assessment.
 async fn load(
-    (pool, standards, directory): (&DbPool, &Standards, &PeerDirectory),
+    (pool, standards, directory, search): Sources<'_>,
     city: &City,
     lang: Lang,
 ) -> anyhow::Result<Option<(Arc<Catalog>, Roadmap)>> {
-    let loaded = load_roadmap((pool, standards, directory), city).await?;
-    Ok(loaded.map(|(catalog, mut roadmap)| {
-        let codes: Vec<String> = roadmap.steps.iter().map(|s| s.code.clone()).collect();
-        let peers = crate::peers::handlers::for_steps(lang, &catalog, directory, city, &codes, 3);
-        for (step, found) in roadmap.steps.iter_mut().zip(peers) {
-            step.peers = found;
-        }
-        (catalog, roadmap)
-    }))
+    let Some((catalog, mut roadmap)) = load_roadmap((pool, standards, directory), city).await?
+    else {
+        return Ok(None);
+    };
+    let codes: Vec<String> = roadmap.steps.iter().map(|s| s.code.clone()).collect();
+    let peers = crate::peers::handlers::for_steps(lang, &catalog, directory, city, &codes, 3);
+    let threads = super::threads::for_steps((pool, search), &catalog, city, lang, &roadmap).await?;
+    for ((step, peers), threads) in roadmap.steps.iter_mut().zip(peers).zip(threads) {
+        step.peers = peers;
+        step.threads = threads;
+    }
+    Ok(Some((catalog, roadmap)))
 }
 
 async fn load_roadmap(
@@ -95,72 +93,10 @@ async fn load_roadmap(
             region: Region::from_code(&city.region).unwrap_or(Region::UsCanada),
             population: city.population,
         };
-        let mut roadmap = build::build(&catalog, &facts, &full, history, &peers);
-        let found = step_threads(conn, &catalog, city.id, &roadmap)?;
-        for (step, threads) in roadmap.steps.iter_mut().zip(found) {
-            step.threads = threads;
-        }
+        let roadmap = build::build(&catalog, &facts, &full, history, &peers);
         Ok(Some((catalog, roadmap)))
     })
     .await
-}
-
-/// For each step in order, up to three threads tagged with its criterion code.
-fn step_threads(
-    conn: &mut DbConnection,
-    catalog: &Catalog,
-    city_id: i32,
-    roadmap: &Roadmap,
-) -> QueryResult<Vec<Vec<StepThread>>> {
-    let tags: Vec<Option<String>> = roadmap
-        .steps
-        .iter()
-        .map(|s| {
-            catalog
-                .criterion(&s.code)
-                .map(|c| c.code.to_ascii_lowercase())
-        })
-        .collect();
-    let wanted: Vec<String> = tags.iter().flatten().cloned().collect();
-    let mut by_tag: HashMap<String, Vec<StepThread>> = HashMap::new();
-    if !wanted.is_empty() {
-        for (tag, thread) in readable_tagged(conn, city_id, &wanted)? {
-            let found = by_tag.entry(tag).or_default();
-            if found.len() < THREADS_PER_STEP {
-                found.push(thread);
-            }
-        }
-    }
-    Ok(tags
-        .iter()
-        .map(|tag| {
-            tag.as_ref()
-                .and_then(|t| by_tag.remove(t))
-                .unwrap_or_default()
-        })
-        .collect())
-}
-
-/// The city's readable threads for the wanted tags, as steps show them.
-fn readable_tagged(
-    conn: &mut DbConnection,
-    city_id: i32,
-    tags: &[String],
-) -> QueryResult<Vec<(String, StepThread)>> {
-    let rows = crate::forum::store::tagged_for(conn, Some(city_id), tags, THREADS_SCANNED)?;
-    Ok(rows
-        .into_iter()
-        .map(|(tag, t)| {
-            let thread = StepThread {
-                url: format!("/forum/threads/{}", t.id),
-                id: t.id,
-                title: t.title,
-                reply_count: t.reply_count,
-                solved: t.accepted_post_id.is_some(),
-            };
-            (tag, thread)
-        })
-        .collect())
 }
 
 fn view_city(c: &City) -> Action {
@@ -189,11 +125,12 @@ pub async fn roadmap_api(
     pool: web::Data<DbPool>,
     standards: web::Data<Standards>,
     directory: web::Data<PeerDirectory>,
+    search: web::Data<LiveIndex>,
 ) -> Result<HttpResponse, ApiError> {
     let city = guard::city_for(&pool, user.user(), slug.into_inner(), view_city)
         .await
         .map_err(|r| r.api(lang))?;
-    let (_, roadmap) = load((&pool, &standards, &directory), &city, lang)
+    let (_, roadmap) = load((&pool, &standards, &directory, &search), &city, lang)
         .await
         .map_err(|e| ApiError::internal(lang, e))?
         .ok_or_else(|| ApiError::not_found(lang, "assessment"))?;
@@ -208,12 +145,13 @@ pub async fn roadmap_page(
     pool: web::Data<DbPool>,
     standards: web::Data<Standards>,
     directory: web::Data<PeerDirectory>,
+    search: web::Data<LiveIndex>,
 ) -> Result<HttpResponse, PageError> {
     let lang = page.lang;
     let city = guard::city_for(&pool, user.user(), slug.into_inner(), view_city)
         .await
         .map_err(|r| r.page(lang))?;
-    let loaded = load((&pool, &standards, &directory), &city, lang)
+    let loaded = load((&pool, &standards, &directory, &search), &city, lang)
         .await
         .map_err(|e| PageError::internal(lang, e))?;
     let markup = match loaded {
@@ -232,11 +170,12 @@ pub async fn roadmap_csv(
     pool: web::Data<DbPool>,
     standards: web::Data<Standards>,
     directory: web::Data<PeerDirectory>,
+    search: web::Data<LiveIndex>,
 ) -> Result<HttpResponse, PageError> {
     let city = guard::city_for(&pool, user.user(), slug.into_inner(), view_city)
         .await
         .map_err(|r| r.page(lang))?;
-    let (catalog, roadmap) = load((&pool, &standards, &directory), &city, lang)
+    let (catalog, roadmap) = load((&pool, &standards, &directory, &search), &city, lang)
         .await
         .map_err(|e| PageError::internal(lang, e))?
         .ok_or_else(|| PageError::new(lang, ErrorKind::NotFound))?;

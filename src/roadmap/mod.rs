@@ -8,4 +8,5 @@ mod progress;
 pub mod score;
 pub mod standing;
 pub mod steps;
+mod threads;
 mod views;

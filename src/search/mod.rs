@@ -12,6 +12,7 @@ pub mod indexer;
 mod live;
 pub mod page;
 pub mod query;
+mod related;
 mod searcher;
 pub mod service;
 mod snippet;
@@ -29,6 +30,7 @@ pub use document::{PostDoc, add, delete_post, delete_thread};
 pub use fields::schema;
 pub use live::{LiveIndex, Rebuilt, fill, rebuild};
 pub use query::{Clause, Filters, ParsedQuery, QueryError, Sort, Term, parse};
+pub use related::{MAX_RELATED, RelatedRequest, RelatedThread};
 pub use searcher::{Facets, Hit, MAX_PER_PAGE, Results, SearchRequest, Viewer};
 
 use fields::Fields;

@@ -4,7 +4,9 @@
 
 use serde::Deserialize;
 
-use super::{LiveIndex, Results, SearchRequest, Sort, Viewer, parse};
+use super::{
+    LiveIndex, RelatedRequest, RelatedThread, Results, SearchRequest, Sort, Viewer, parse,
+};
 use crate::accounts::policy::{self, Action};
 use crate::accounts::users::User;
 use crate::forum::space::Space;
@@ -107,4 +109,20 @@ pub async fn run(
 ) -> anyhow::Result<Results> {
     let index = live.get();
     actix_web::web::block(move || index.search(&viewer, &request)).await?
+}
+
+/// Threads related to each request, off the async workers, in the requests' order.
+pub async fn related(
+    live: &LiveIndex,
+    viewer: Viewer,
+    requests: Vec<RelatedRequest>,
+) -> anyhow::Result<Vec<Vec<RelatedThread>>> {
+    let index = live.get();
+    actix_web::web::block(move || {
+        requests
+            .iter()
+            .map(|request| index.related(&viewer, request))
+            .collect()
+    })
+    .await?
 }

@@ -1,5 +1,8 @@
 //! Signing in and out, CSRF, rate limits, tokens and the profile.
 
+use chrono::{NaiveDateTime, TimeDelta};
+use diesel::prelude::*;
+use peerhall::schema::api_tokens;
 use serde_json::Value;
 
 use crate::helpers::{TestApp, csrf_of, sign_in_token};
@@ -242,6 +245,43 @@ async fn a_bearer_token_works_on_the_api_and_a_bad_one_is_401() {
     assert_eq!(bad.headers()["www-authenticate"], "Bearer");
     let anonymous = app.get("/api/v1/me").await;
     assert_eq!(anonymous.status(), 401);
+}
+
+#[tokio::test]
+async fn a_token_s_last_use_is_noted_to_the_minute_not_on_every_request() {
+    let app = TestApp::spawn().await;
+    app.create_user("lu@program.org", "program_admin", None);
+    let token = app.token_for("lu@program.org");
+    let last_used = |app: &TestApp| -> Option<NaiveDateTime> {
+        api_tokens::table
+            .select(api_tokens::last_used_at)
+            .first(&mut app.conn())
+            .unwrap()
+    };
+    let set = |app: &TestApp, at: NaiveDateTime| {
+        diesel::update(api_tokens::table)
+            .set(api_tokens::last_used_at.eq(at))
+            .execute(&mut app.conn())
+            .unwrap();
+    };
+    assert_eq!(last_used(&app), None);
+    assert_eq!(app.get_as(&token, "/api/v1/me").await.status(), 200);
+    let first = last_used(&app).expect("noted on first use");
+    let recent = first - TimeDelta::seconds(30);
+    set(&app, recent);
+    app.get_as(&token, "/api/v1/me").await;
+    assert_eq!(
+        last_used(&app),
+        Some(recent),
+        "not written again within the minute"
+    );
+    let old = first - TimeDelta::minutes(5);
+    set(&app, old);
+    app.get_as(&token, "/api/v1/me").await;
+    assert!(
+        last_used(&app).unwrap() > recent,
+        "noted again after a minute"
+    );
 }
 
 #[tokio::test]

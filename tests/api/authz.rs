@@ -374,6 +374,10 @@ fn routes() -> Vec<Route> {
         get("/forum/moderation/log", [303, 403, 403, 403, 200, 200]),
         get("/search?q=anyone", [303, 200, 200, 200, 200, 200]),
         get("/api/v1/search?q=anyone", [401, 200, 200, 200, 200, 200]),
+        get(
+            "/api/v1/search/similar?title=anyone",
+            [401, 200, 200, 200, 200, 200],
+        ),
         get("/api/v1/moderation/log", [401, 403, 403, 403, 200, 200]),
         post("/forum/posts/3/hide", &[], [303, 403, 403, 403, 303, 303]),
         post(

@@ -36,17 +36,7 @@ async fn site() -> Site {
 
 impl Site {
     async fn send(&self, token: &str, path: &str, body: Value) -> (u16, Value) {
-        let response = self
-            .app
-            .client
-            .post(self.app.url(path))
-            .bearer_auth(token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        (status, response.json().await.unwrap_or(Value::Null))
+        self.app.send_json("POST", token, path, body).await
     }
 
     /// (thread id, opening post id)

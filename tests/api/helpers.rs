@@ -48,7 +48,27 @@ impl TestApp {
         let pg = std::env::var(PG_ENV).ok().map(|url| PgTestDb::create(&url));
         let mut settings = test_settings(data.path(), pg.as_ref().map(PgTestDb::url));
         adjust(&mut settings);
-        let app = Application::build(&settings).expect("the app builds");
+        Self::start(&settings, data, pg)
+    }
+
+    /// Another instance on this one's database, with its own data directory
+    /// and search index: a multi-instance deployment in one process.
+    pub async fn spawn_beside(&self) -> TestApp {
+        let url = match &self.pg {
+            Some(pg) => pg.url(),
+            None => format!(
+                "sqlite://{}",
+                self.data.path().join("peerhall.db").display()
+            ),
+        };
+        let data = tempfile::tempdir().expect("temp dir");
+        let settings = test_settings(data.path(), Some(url));
+        // The first instance owns the PostgreSQL database and drops it.
+        Self::start(&settings, data, None)
+    }
+
+    fn start(settings: &Settings, data: TempDir, pg: Option<PgTestDb>) -> TestApp {
+        let app = Application::build(settings).expect("the app builds");
         let address = format!("http://127.0.0.1:{}", app.port());
         let state = app.state().clone();
         tokio::spawn(app.run_until_stopped());
@@ -62,6 +82,27 @@ impl TestApp {
             data,
             pg,
         }
+    }
+
+    /// A JSON request with a bearer token: the status and the JSON answer (null if none).
+    pub async fn send_json(
+        &self,
+        method: &str,
+        token: &str,
+        path: &str,
+        body: serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).expect("a method");
+        let response = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(token)
+            .json(&body)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status().as_u16();
+        (status, response.json().await.unwrap_or_default())
     }
 
     pub fn url(&self, path: &str) -> String {

@@ -25,4 +25,5 @@ mod moderation;
 mod peers;
 mod roadmaps;
 mod search;
+mod similar;
 mod standard;

@@ -32,18 +32,7 @@ async fn people() -> People {
 
 impl People {
     async fn send(&self, method: &str, token: &str, path: &str, body: Value) -> (u16, Value) {
-        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        let response = self
-            .app
-            .client
-            .request(method, self.app.url(path))
-            .bearer_auth(token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        (status, response.json().await.unwrap_or(Value::Null))
+        self.app.send_json(method, token, path, body).await
     }
 
     /// A question by the asker with one reply by the answerer: (thread, opening post, reply).

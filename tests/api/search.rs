@@ -1,7 +1,8 @@
 //! Forum search through the running service: a write becomes searchable
 //! within about a second; edits, hides, moves and deletes are reflected;
 //! private spaces stay private; a malformed query is explained; an index that
-//! crashed mid-batch converges; a rebuild is swapped in while answering.
+//! crashed mid-batch converges; a rebuild is swapped in while answering; two
+//! instances on one database each converge.
 
 use std::time::Duration;
 
@@ -36,18 +37,7 @@ async fn site() -> Site {
 
 impl Site {
     async fn send(&self, method: &str, token: &str, path: &str, body: Value) -> (u16, Value) {
-        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
-        let response = self
-            .app
-            .client
-            .request(method, self.app.url(path))
-            .bearer_auth(token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        let status = response.status().as_u16();
-        (status, response.json().await.unwrap_or(Value::Null))
+        self.app.send_json(method, token, path, body).await
     }
 
     /// (thread id, opening post id)
@@ -62,27 +52,35 @@ impl Site {
     }
 
     async fn search(&self, token: &str, q: &str) -> (u16, Value) {
-        let path = format!("/api/v1/search?q={}", urlencode(q));
-        let response = self.app.get_as(token, &path).await;
-        let status = response.status().as_u16();
-        (status, response.json().await.unwrap_or(Value::Null))
+        search_on(&self.app, token, q).await
     }
 
-    /// Polls until the search's total is `total`: the indexer runs in the
-    /// background. Fails after 10 s (the service aims at about one).
     async fn until_total(&self, token: &str, q: &str, total: u64) -> Value {
-        let mut last = Value::Null;
-        for _ in 0..100 {
-            let (status, found) = self.search(token, q).await;
-            assert_eq!(status, 200, "{found}");
-            if found["total"] == total {
-                return found;
-            }
-            last = found;
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        panic!("`{q}` never reached {total} hits: {last}");
+        until_total_on(&self.app, token, q, total).await
     }
+}
+
+async fn search_on(app: &TestApp, token: &str, q: &str) -> (u16, Value) {
+    let path = format!("/api/v1/search?q={}", urlencode(q));
+    let response = app.get_as(token, &path).await;
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap_or(Value::Null))
+}
+
+/// Polls until the search's total is `total`: the indexer runs in the
+/// background. Fails after 10 s (the service aims at about one).
+async fn until_total_on(app: &TestApp, token: &str, q: &str, total: u64) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..100 {
+        let (status, found) = search_on(app, token, q).await;
+        assert_eq!(status, 200, "{found}");
+        if found["total"] == total {
+            return found;
+        }
+        last = found;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("`{q}` never reached {total} hits: {last}");
 }
 
 fn urlencode(text: &str) -> String {
@@ -346,4 +344,31 @@ async fn a_rebuilt_index_is_swapped_in_while_the_service_answers() {
     s.ask(&s.north, "general", "Otro portal", "Y otro portal.")
         .await;
     s.until_total(&s.south, "portal", 2).await;
+}
+
+#[tokio::test]
+async fn two_instances_on_one_database_each_find_what_either_wrote() {
+    let s = site().await;
+    let second = s.app.spawn_beside().await;
+    let (thread, _) = s
+        .ask(
+            &s.north,
+            "dm",
+            "Tablero de indicadores",
+            "Un tablero público.",
+        )
+        .await;
+    until_total_on(&second, &s.south, "tablero", 1).await;
+    let reply = json!({"body": "Nuestro tablero usa datos abiertos."});
+    let path = format!("/api/v1/threads/{thread}/posts");
+    let (status, reply) = second.send_json("POST", &s.south, &path, reply).await;
+    assert_eq!(status, 201);
+    until_total_on(&s.app, &s.north, "tablero", 2).await;
+    until_total_on(&second, &s.north, "tablero", 2).await;
+
+    let hide = format!("/api/v1/posts/{}/hide", reply["id"]);
+    let (status, hidden) = s.send("POST", &s.moderator, &hide, json!({})).await;
+    assert_eq!(status, 200, "{hidden}");
+    until_total_on(&second, &s.south, "tablero", 1).await;
+    until_total_on(&s.app, &s.south, "tablero", 1).await;
 }

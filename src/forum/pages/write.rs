@@ -8,16 +8,20 @@ use serde::Deserialize;
 
 use super::show_thread;
 use crate::accounts::identity::CurrentUser;
+use crate::accounts::users::User;
 use crate::accounts::users::now;
 use crate::error::PageError;
 use crate::forum::compose::{self, Problem, TagsInput, ThreadInput};
 use crate::forum::service::{Forum, ForumError, refused_message};
+use crate::forum::similar;
 use crate::forum::space::Space;
 use crate::forum::store;
 use crate::forum::views::{self, FlagForm, NewThreadForm, ReplyForm};
 use crate::forum::watch::{Level, Target};
+use crate::search::{LiveIndex, RelatedThread};
 use crate::web::csrf::{CsrfField, ProtectedForm};
 use crate::web::{PageContext, html, see_other, with_retry_after};
+use maud::Markup;
 
 macro_rules! csrf_form {
     ($name:ident { $($field:ident),* }) => {
@@ -42,7 +46,8 @@ csrf_form!(ThreadPost {
     title,
     body,
     tags,
-    lang
+    lang,
+    check
 });
 csrf_form!(ReplyPost { body });
 csrf_form!(VotePost { up });
@@ -86,14 +91,20 @@ pub async fn new_thread(
     )
 }
 
+/// Posts a new thread, or, with `check=similar`, shows the form again with
+/// the threads already like it.
 #[route("/forum/threads", method = "POST")]
 pub async fn create_thread(
     user: CurrentUser,
     page: PageContext,
     forum: Forum,
+    search: web::Data<LiveIndex>,
     form: ProtectedForm<ThreadPost>,
 ) -> Result<HttpResponse, PageError> {
     let (f, user) = (form.0, user.user());
+    if f.check == "similar" {
+        return similar_page(&search, (&page, &forum, user), f).await;
+    }
     let input = ThreadInput {
         space: &f.category,
         kind: Some(&f.kind),
@@ -120,6 +131,36 @@ pub async fn create_thread(
         ),
         Err(other) => return Err(other.page(page.lang)),
     };
+    let markup = redisplay(&page, &forum, user, f, (errors, None));
+    Ok(with_retry_after(html(status, markup), retry_after))
+}
+
+/// The form again, with the threads like the one being written.
+async fn similar_page(
+    search: &LiveIndex,
+    (page, forum, user): (&PageContext, &Forum, &User),
+    f: ThreadPost,
+) -> Result<HttpResponse, PageError> {
+    if f.title.trim().is_empty() && f.body.trim().is_empty() {
+        let errors = vec![("title".to_owned(), page.lang.t("similar-error-empty"))];
+        let markup = redisplay(page, forum, user, f, (errors, None));
+        return Ok(html(StatusCode::UNPROCESSABLE_ENTITY, markup));
+    }
+    let similar = similar::threads(search, user, (&f.title, &f.body), similar::SHOWN)
+        .await
+        .map_err(|e| PageError::internal(page.lang, e))?;
+    let markup = redisplay(page, forum, user, f, (Vec::new(), Some(similar)));
+    Ok(html(StatusCode::OK, markup))
+}
+
+/// The new-thread form again with what was typed, its problems and any similar threads.
+fn redisplay(
+    page: &PageContext,
+    forum: &Forum,
+    user: &User,
+    f: ThreadPost,
+    (errors, similar): (Vec<(String, String)>, Option<Vec<RelatedThread>>),
+) -> Markup {
     let values = NewThreadForm {
         category: f.category,
         kind: f.kind,
@@ -128,10 +169,10 @@ pub async fn create_thread(
         tags: f.tags,
         lang: f.lang,
         errors,
+        similar,
     };
     let spaces = Space::postable(&forum.catalog, user);
-    let markup = views::new_thread_page(&page, &forum.catalog, &spaces, &values);
-    Ok(with_retry_after(html(status, markup), retry_after))
+    views::new_thread_page(page, &forum.catalog, &spaces, &values)
 }
 
 #[route("/forum/threads/{id}/replies", method = "POST")]

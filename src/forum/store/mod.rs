@@ -25,7 +25,7 @@ pub use people::{Author, authors, handles_known, readers};
 pub use queue::{Flagged, LogLine, Revision, log_page, open_flags, revisions};
 pub use read::{
     Listing, PostView, ThreadFilter, ThreadSummary, ThreadView, find_post, find_thread, list,
-    posts_page, space_of, tagged_for,
+    posts_page, readable_threads, space_of,
 };
 pub use write::{Created, NewPost, NewThread, PostLimit, create_thread, reply};
 

@@ -275,26 +275,18 @@ pub fn readable_by(city: Option<i32>) -> Readable {
         .or(threads::space_city_id.eq(city).assume_not_null())
 }
 
-/// Visible threads with any of `tags` that a reader from `city` may read, each
-/// with the tag: solved first, then the latest active; at most `limit` pairs.
-pub fn tagged_for(
+/// Those of the threads `ids` that are visible and that a reader from `city`
+/// may read: what a search hit is checked against before it is shown.
+pub fn readable_threads(
     conn: &mut DbConnection,
     city: Option<i32>,
-    tags: &[String],
-    limit: i64,
-) -> QueryResult<Vec<(String, ThreadRow)>> {
-    thread_tags::table
-        .inner_join(threads::table)
-        .filter(thread_tags::tag.eq_any(tags))
+    ids: &[i32],
+) -> QueryResult<Vec<ThreadRow>> {
+    threads::table
+        .filter(threads::id.eq_any(ids))
         .filter(threads::visible.eq(true))
         .filter(readable_by(city))
-        .order((
-            threads::accepted_post_id.is_null(),
-            threads::last_post_at.desc(),
-            threads::id.desc(),
-        ))
-        .limit(limit)
-        .select((thread_tags::tag, ThreadRow::as_select()))
+        .select(ThreadRow::as_select())
         .load(conn)
 }
 

@@ -7,6 +7,7 @@ use maud::{Markup, html};
 use crate::forum::compose::FlagReason;
 use crate::forum::space::Space;
 use crate::i18n::Lang;
+use crate::search::RelatedThread;
 use crate::standard::Catalog;
 use crate::web::forms::error_list;
 use crate::web::{PageContext, layout};
@@ -22,6 +23,8 @@ pub struct NewThreadForm {
     pub lang: String,
     /// (field, message)
     pub errors: Vec<(String, String)>,
+    /// Threads like this one, once the writer has asked; empty if none were found.
+    pub similar: Option<Vec<RelatedThread>>,
 }
 
 impl NewThreadForm {
@@ -62,6 +65,7 @@ pub fn new_thread_page(
         p.breadcrumb { a href="/forum" { (lang.t("forum-title")) } }
         h1 { (title) }
         (error_list(lang, &form.errors))
+        @if let Some(similar) = &form.similar { (similar_list(lang, similar)) }
         form method="post" action="/forum/threads" novalidate {
             input type="hidden" name="csrf" value=(page.csrf);
             (field(form, "category", lang.t("forum-field-category"), html! {
@@ -103,10 +107,36 @@ pub fn new_thread_page(
                     }
                 }
             }))
-            button type="submit" { (lang.t("forum-post-thread")) }
+            div.actions {
+                button type="submit" { (lang.t("forum-post-thread")) }
+                " "
+                button.secondary type="submit" name="check" value="similar" { (lang.t("forum-similar-check")) }
+            }
         }
     };
     layout(page, &title, body)
+}
+
+/// The threads like the one being written, or word that there are none.
+fn similar_list(lang: Lang, similar: &[RelatedThread]) -> Markup {
+    html! {
+        section.similar aria-labelledby="similar-heading" {
+            h2 #similar-heading { (lang.t("forum-similar-title")) }
+            @if similar.is_empty() {
+                p { (lang.t("forum-similar-none")) }
+            } @else {
+                p { (lang.t("forum-similar-hint")) }
+                ul {
+                    @for t in similar {
+                        li {
+                            a href={ "/forum/threads/" (t.thread_id) } { (t.title) }
+                            @if t.solved { " " span.badge { (lang.t("forum-solved")) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The flag form's values and problems.
