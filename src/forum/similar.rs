@@ -29,7 +29,6 @@ pub async fn threads(
     let request = RelatedRequest {
         texts: vec![start(title), start(body)],
         criterion: None,
-        except_thread: None,
         limit,
     };
     let viewer = service::viewer_of(user);

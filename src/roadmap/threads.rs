@@ -37,7 +37,6 @@ pub async fn for_steps(
                 .map(|c| vec![c.label.get(lang).to_owned()])
                 .unwrap_or_default(),
             criterion: Some(step.code.clone()),
-            except_thread: None,
             limit: THREADS_PER_STEP + SPARE,
         })
         .collect();

@@ -58,8 +58,6 @@ pub struct RelatedRequest {
     pub texts: Vec<String>,
     /// Threads tagged with this criterion code are related whatever their words.
     pub criterion: Option<String>,
-    /// This thread is left out (the one being read).
-    pub except_thread: Option<i64>,
     /// Clamped to 1..=[`MAX_RELATED`].
     pub limit: usize,
 }
@@ -83,31 +81,14 @@ impl SearchIndex {
         let f = &self.inner.fields;
         let threads = searcher.doc_freq(&tantivy::Term::from_field_bool(f.is_opening, true))?;
         let max_docs = (threads / COMMON_SHARE).max(COMMON_FLOOR);
-        let mut related: Vec<Box<dyn Query>> = Vec::new();
-        if let Some(code) = &req.criterion {
-            let tagged = keyword(f.criteria, &code.to_uppercase());
-            related.push(Box::new(ConstScoreQuery::new(tagged, TAGGED_SCORE)));
-        }
-        let words = telling_words(&req.texts.join("\n"));
-        if !words.is_empty() {
-            related.push(Box::new(title_words(f, words, max_docs)));
-        }
-        if related.is_empty() {
+        let Some(query) = related_query(f, viewer, req, max_docs) else {
             return Ok(Vec::new());
-        }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, Box::new(BooleanQuery::union(related))),
-            (Occur::Must, unscored(flag(f.is_opening, true))),
-        ];
-        clauses.extend(permission(viewer).map(|q| (Occur::Must, unscored(q))));
-        if let Some(thread) = req.except_thread {
-            clauses.push((Occur::MustNot, keyword_i64(f, thread)));
-        }
+        };
         let limit = req.limit.clamp(1, MAX_RELATED);
         let criterion = req.criterion.as_ref().map(|c| c.to_uppercase());
         let top = TopDocs::with_limit(limit)
             .tweak_score(move |segment: &SegmentReader| rank_in(segment, criterion.as_deref()));
-        let found = searcher.search(&BooleanQuery::new(clauses), &top)?;
+        let found = searcher.search(&query, &top)?;
         found
             .into_iter()
             .map(|((_, score, _), address)| {
@@ -118,15 +99,36 @@ impl SearchIndex {
     }
 }
 
-fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(ConstScoreQuery::new(query, 0.0))
+/// Opening posts the viewer may read, tagged with the criterion or titled
+/// with the texts' telling words; None when the request asks for neither.
+fn related_query(
+    f: &Fields,
+    viewer: &Viewer,
+    req: &RelatedRequest,
+    max_docs: u64,
+) -> Option<BooleanQuery> {
+    let mut related: Vec<Box<dyn Query>> = Vec::new();
+    if let Some(code) = &req.criterion {
+        let tagged = keyword(f.criteria, &code.to_uppercase());
+        related.push(Box::new(ConstScoreQuery::new(tagged, TAGGED_SCORE)));
+    }
+    let words = telling_words(&req.texts.join("\n"));
+    if !words.is_empty() {
+        related.push(Box::new(title_words(f, words, max_docs)));
+    }
+    if related.is_empty() {
+        return None;
+    }
+    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+        (Occur::Must, Box::new(BooleanQuery::union(related))),
+        (Occur::Must, unscored(flag(f.is_opening, true))),
+    ];
+    clauses.extend(permission(viewer).map(|q| (Occur::Must, unscored(q))));
+    Some(BooleanQuery::new(clauses))
 }
 
-fn keyword_i64(f: &Fields, value: i64) -> Box<dyn Query> {
-    Box::new(tantivy::query::TermQuery::new(
-        tantivy::Term::from_field_i64(f.thread_id, value),
-        tantivy::schema::IndexRecordOption::Basic,
-    ))
+fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
 }
 
 /// The words' rarest terms in titles, analysed as each title field analyses

@@ -4,6 +4,7 @@
 
 mod language;
 mod ranking;
+mod related;
 mod syntax;
 
 use chrono::{NaiveDate, NaiveDateTime};
