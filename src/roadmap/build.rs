@@ -56,11 +56,12 @@ pub struct Step {
     pub horizon_months: u8,
     /// The three discoverable cities most like this one that meet it.
     pub peers: Vec<crate::peers::cards::PeerCard>,
-    /// Up to three forum threads tagged with its criterion code (`dm1`).
+    /// Up to three forum threads about it: tagged with its criterion code
+    /// (`dm1`) first, then titled with the words of its name.
     pub threads: Vec<StepThread>,
 }
 
-/// A forum thread about a step: solved ones first, then the latest active.
+/// A forum thread about a step, as search found it and the database confirmed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
 pub struct StepThread {
     pub id: i32,
