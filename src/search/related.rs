@@ -1,36 +1,34 @@
 //! Threads related to a text rather than to a typed query: the roadmap's
 //! threads about a step and the questions like one being written. Each
-//! thread counts once, by its opening post, ranked by how much of the text's
-//! rarer words its title shares, solved threads first among equals.
+//! thread counts once, by its opening post; a title must share two of the
+//! text's telling words (one, if the text has only one), and ranks by how
+//! rare they are, solved threads first among equals.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use tantivy::collector::TopDocs;
-use tantivy::query::{BooleanQuery, ConstScoreQuery, MoreLikeThisQuery, Occur, Query};
-use tantivy::schema::{OwnedValue, Value};
-use tantivy::tokenizer::{Language, RawTokenizer, StopWordFilter, TextAnalyzer};
-use tantivy::{DocId, Score, SegmentReader, TantivyDocument};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocId, Score, Searcher, SegmentReader, TantivyDocument, Term as IndexTerm};
 
 use super::SearchIndex;
+use super::analysis::{LANGS, analyze, exact_analyzer, stemmed_analyzer};
 use super::compile::{flag, keyword, permission};
 use super::fields::Fields;
 use super::searcher::Viewer;
 
-/// One analyzer per language that lets a word through unless it is a function word.
-static STOP_WORDS: LazyLock<Vec<TextAnalyzer>> = LazyLock::new(|| {
+/// The four languages' function words (NLTK's lists), lower case.
+static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     [
-        Language::English,
-        Language::Spanish,
-        Language::Portuguese,
-        Language::French,
+        stop_words::LANGUAGE::English,
+        stop_words::LANGUAGE::Spanish,
+        stop_words::LANGUAGE::Portuguese,
+        stop_words::LANGUAGE::French,
     ]
     .into_iter()
-    .filter_map(StopWordFilter::new)
-    .map(|filter| {
-        TextAnalyzer::builder(RawTokenizer::default())
-            .filter(filter)
-            .build()
-    })
+    .flat_map(|language| stop_words::get(language).iter().copied())
     .collect()
 });
 
@@ -44,11 +42,11 @@ type Rank = (bool, Score, i64);
 /// A solved thread scores this much more than an otherwise equal one.
 const SOLVED_BOOST: f32 = 1.5;
 /// Words in more than one title in this many say nothing about a thread
-/// ("how", "city", "data" in a data forum)...
-const COMMON_SHARE: u64 = 10;
+/// ("how" in English titles, "data" in a forum about data)...
+const COMMON_SHARE: u64 = 4;
 /// ... unless the forum is small, where a word may be in this many titles.
-const COMMON_FLOOR: u64 = 3;
-/// The text's most telling words looked for, at most.
+const COMMON_FLOOR: u64 = 5;
+/// The text's first telling words looked for, at most.
 const QUERY_TERMS: usize = 20;
 
 /// What to relate threads to.
@@ -81,7 +79,7 @@ impl SearchIndex {
         let f = &self.inner.fields;
         let threads = searcher.doc_freq(&tantivy::Term::from_field_bool(f.is_opening, true))?;
         let max_docs = (threads / COMMON_SHARE).max(COMMON_FLOOR);
-        let Some(query) = related_query(f, viewer, req, max_docs) else {
+        let Some(query) = related_query((f, &searcher), viewer, req, max_docs)? else {
             return Ok(Vec::new());
         };
         let limit = req.limit.clamp(1, MAX_RELATED);
@@ -102,64 +100,93 @@ impl SearchIndex {
 /// Opening posts the viewer may read, tagged with the criterion or titled
 /// with the texts' telling words; None when the request asks for neither.
 fn related_query(
-    f: &Fields,
+    (f, searcher): (&Fields, &Searcher),
     viewer: &Viewer,
     req: &RelatedRequest,
     max_docs: u64,
-) -> Option<BooleanQuery> {
+) -> tantivy::Result<Option<BooleanQuery>> {
     let mut related: Vec<Box<dyn Query>> = Vec::new();
     if let Some(code) = &req.criterion {
         let tagged = keyword(f.criteria, &code.to_uppercase());
         related.push(Box::new(ConstScoreQuery::new(tagged, TAGGED_SCORE)));
     }
     let words = telling_words(&req.texts.join("\n"));
-    if !words.is_empty() {
-        related.push(Box::new(title_words(f, words, max_docs)));
+    if let Some(titled) = title_words(f, searcher, &words, max_docs)? {
+        related.push(Box::new(titled));
     }
     if related.is_empty() {
-        return None;
+        return Ok(None);
     }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
         (Occur::Must, Box::new(BooleanQuery::union(related))),
         (Occur::Must, unscored(flag(f.is_opening, true))),
     ];
     clauses.extend(permission(viewer).map(|q| (Occur::Must, unscored(q))));
-    Some(BooleanQuery::new(clauses))
+    Ok(Some(BooleanQuery::new(clauses)))
 }
 
 fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(query, 0.0))
 }
 
-/// The words' rarest terms in titles, analysed as each title field analyses
-/// titles: as typed (accents folded) and stemmed in each language.
-fn title_words(f: &Fields, words: String, max_docs: u64) -> MoreLikeThisQuery {
-    let fields = std::iter::once(f.title_text.exact)
-        .chain(f.title_text.stemmed)
-        .map(|field| (field, vec![OwnedValue::Str(words.clone())]))
-        .collect();
-    MoreLikeThisQuery::builder()
-        .with_min_doc_frequency(1)
-        .with_max_doc_frequency(max_docs)
-        .with_min_term_frequency(1)
-        .with_max_query_terms(QUERY_TERMS)
-        .with_document_fields(fields)
+/// Titles sharing at least two of the words (one if there is only one), each
+/// word looked for as typed (accents folded) and stemmed in each language;
+/// words in too many titles say nothing and are left out. None if no word is left.
+fn title_words(
+    f: &Fields,
+    searcher: &Searcher,
+    words: &[String],
+    max_docs: u64,
+) -> tantivy::Result<Option<BooleanQuery>> {
+    let mut analyzers: Vec<(Field, TextAnalyzer)> = vec![(f.title_text.exact, exact_analyzer())];
+    analyzers.extend(
+        LANGS
+            .iter()
+            .zip(f.title_text.stemmed)
+            .map(|(lang, field)| (field, stemmed_analyzer(lang))),
+    );
+    let mut per_word: Vec<Box<dyn Query>> = Vec::new();
+    for word in words.iter().take(QUERY_TERMS) {
+        let mut forms: Vec<IndexTerm> = Vec::new();
+        for (field, analyzer) in &mut analyzers {
+            for (_, token) in analyze(analyzer, word) {
+                let term = IndexTerm::from_field_text(*field, &token);
+                let docs = searcher.doc_freq(&term)?;
+                if docs > 0 && docs <= max_docs && !forms.contains(&term) {
+                    forms.push(term);
+                }
+            }
+        }
+        if !forms.is_empty() {
+            let alternatives = forms
+                .into_iter()
+                .map(|term| Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs)) as _)
+                .collect();
+            per_word.push(Box::new(BooleanQuery::union(alternatives)));
+        }
+    }
+    // Two of the text's words, not two of those some title has: a text whose
+    // other words no title shares is not about any thread.
+    let needed = words.len().min(2);
+    Ok((needed > 0 && per_word.len() >= needed)
+        .then(|| BooleanQuery::union_with_minimum_required_clauses(per_word, needed)))
 }
 
-/// The text without the function words of the four languages ("how", "de",
-/// "não", "les"): the index keeps them for phrases, but they relate nothing.
-fn telling_words(text: &str) -> String {
-    let mut stop = STOP_WORDS.clone();
-    text.split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
+/// The text's words without the function words of the four languages ("how",
+/// "de", "não", "les"), each once, in order: the index keeps function words
+/// for phrases, but they relate nothing.
+fn telling_words(text: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    let candidates = text
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
         .map(|w| w.trim_matches(['.', '-']))
-        .filter(|w| !w.is_empty())
-        .filter(|w| {
-            let lower = w.to_lowercase();
-            stop.iter_mut()
-                .all(|analyzer| analyzer.token_stream(&lower).advance())
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w.to_lowercase().as_str()));
+    for word in candidates {
+        if !words.iter().any(|w| w == word) {
+            words.push(word.to_owned());
+        }
+    }
+    words
 }
 
 /// Threads tagged with the criterion first; then text relevance, more for a
@@ -208,10 +235,17 @@ mod tests {
     #[test]
     fn function_words_of_every_language_are_dropped_and_codes_kept() {
         assert_eq!(
-            telling_words("Publishing the PM2.5 data? ¿Publicar los datos? Les données."),
-            "Publishing PM2.5 data Publicar datos données"
+            telling_words("Publishing the PM2.5 data? ¿Publicar los datos? Les données data."),
+            [
+                "Publishing",
+                "PM2.5",
+                "data",
+                "Publicar",
+                "datos",
+                "données"
+            ]
         );
-        assert_eq!(telling_words("and le la de que não"), "");
-        assert_eq!(telling_words("311 ... SDG-11"), "311 SDG-11");
+        assert!(telling_words("How do we: and le la de que não").is_empty());
+        assert_eq!(telling_words("311 ... SDG-11"), ["311", "SDG-11"]);
     }
 }
