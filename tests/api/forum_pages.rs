@@ -7,31 +7,20 @@ use diesel::prelude::*;
 use peerhall::schema::{post_revisions, posts, threads, watches};
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, csrf_of};
+use crate::helpers::{ForumPeople, csrf_of};
 
-struct Site {
-    app: TestApp,
-    asker: String,
-    answerer: String,
-    moderator: String,
-    admin: String,
+/// The forum's cast, with this file's requests on top.
+struct Site(ForumPeople);
+
+impl std::ops::Deref for Site {
+    type Target = ForumPeople;
+    fn deref(&self) -> &ForumPeople {
+        &self.0
+    }
 }
 
 async fn site() -> Site {
-    let app = TestApp::spawn().await;
-    app.create_city("north");
-    app.create_city("south");
-    app.create_user("asker@north.gov", "member", Some("north"));
-    app.create_user("answerer@south.gov", "member", Some("south"));
-    app.create_user("mod@program.org", "moderator", None);
-    app.create_user("admin@program.org", "program_admin", None);
-    Site {
-        asker: app.token_for("asker@north.gov"),
-        answerer: app.token_for("answerer@south.gov"),
-        moderator: app.token_for("mod@program.org"),
-        admin: app.token_for("admin@program.org"),
-        app,
-    }
+    Site(ForumPeople::spawn().await)
 }
 
 impl Site {

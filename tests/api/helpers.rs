@@ -266,6 +266,35 @@ impl TestApp {
 }
 
 /// The value of the first `csrf` hidden field in a page.
+/// The forum's usual cast, each with an API token: a member of `north` who
+/// asks, a member of `south` who answers, a moderator and a program admin.
+pub struct ForumPeople {
+    pub app: TestApp,
+    pub asker: String,
+    pub answerer: String,
+    pub moderator: String,
+    pub admin: String,
+}
+
+impl ForumPeople {
+    pub async fn spawn() -> ForumPeople {
+        let app = TestApp::spawn().await;
+        app.create_city("north");
+        app.create_city("south");
+        app.create_user("asker@north.gov", "member", Some("north"));
+        app.create_user("answerer@south.gov", "member", Some("south"));
+        app.create_user("mod@program.org", "moderator", None);
+        app.create_user("admin@program.org", "program_admin", None);
+        ForumPeople {
+            asker: app.token_for("asker@north.gov"),
+            answerer: app.token_for("answerer@south.gov"),
+            moderator: app.token_for("mod@program.org"),
+            admin: app.token_for("admin@program.org"),
+            app,
+        }
+    }
+}
+
 pub fn csrf_of(html: &str) -> String {
     let start = html.find("name=\"csrf\" value=\"").expect("a csrf field") + 19;
     let end = start + html[start..].find('"').unwrap();

@@ -6,28 +6,20 @@ use diesel::prelude::*;
 use peerhall::schema::{moderation_log, search_outbox};
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
+use crate::helpers::ForumPeople;
 
-struct People {
-    app: TestApp,
-    asker: String,
-    answerer: String,
-    moderator: String,
+/// The forum's cast, with this file's requests on top.
+struct People(ForumPeople);
+
+impl std::ops::Deref for People {
+    type Target = ForumPeople;
+    fn deref(&self) -> &ForumPeople {
+        &self.0
+    }
 }
 
 async fn people() -> People {
-    let app = TestApp::spawn().await;
-    app.create_city("north");
-    app.create_city("south");
-    app.create_user("asker@north.gov", "member", Some("north"));
-    app.create_user("answerer@south.gov", "member", Some("south"));
-    app.create_user("mod@program.org", "moderator", None);
-    People {
-        asker: app.token_for("asker@north.gov"),
-        answerer: app.token_for("answerer@south.gov"),
-        moderator: app.token_for("mod@program.org"),
-        app,
-    }
+    People(ForumPeople::spawn().await)
 }
 
 impl People {

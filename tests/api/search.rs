@@ -8,31 +8,20 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::helpers::TestApp;
+use crate::helpers::{ForumPeople, TestApp};
 
-struct Site {
-    app: TestApp,
-    north: String,
-    south: String,
-    moderator: String,
-    admin: String,
+/// The forum's cast, with this file's requests on top.
+struct Site(ForumPeople);
+
+impl std::ops::Deref for Site {
+    type Target = ForumPeople;
+    fn deref(&self) -> &ForumPeople {
+        &self.0
+    }
 }
 
 async fn site() -> Site {
-    let app = TestApp::spawn().await;
-    app.create_city("north");
-    app.create_city("south");
-    app.create_user("asker@north.gov", "member", Some("north"));
-    app.create_user("answerer@south.gov", "member", Some("south"));
-    app.create_user("mod@program.org", "moderator", None);
-    app.create_user("admin@program.org", "program_admin", None);
-    Site {
-        north: app.token_for("asker@north.gov"),
-        south: app.token_for("answerer@south.gov"),
-        moderator: app.token_for("mod@program.org"),
-        admin: app.token_for("admin@program.org"),
-        app,
-    }
+    Site(ForumPeople::spawn().await)
 }
 
 impl Site {
@@ -92,13 +81,13 @@ async fn a_post_is_found_soon_in_any_form_of_its_words_and_changes_follow_it() {
     let s = site().await;
     let (thread, post) = s
         .ask(
-            &s.north,
+            &s.asker,
             "dm",
             "Evaluación del portal",
             "Las evaluaciones del SIG y el 311 van bien.",
         )
         .await;
-    let found = s.until_total(&s.south, "evaluacion", 1).await;
+    let found = s.until_total(&s.answerer, "evaluacion", 1).await;
     let hit = &found["hits"][0];
     assert_eq!(hit["post_id"], post);
     assert_eq!(hit["url"], format!("/forum/threads/{thread}#post-{post}"));
@@ -109,15 +98,15 @@ async fn a_post_is_found_soon_in_any_form_of_its_words_and_changes_follow_it() {
         found["facets"]["area"],
         json!([{"value": "dm", "count": 1}])
     );
-    s.until_total(&s.south, "311 area:dm", 1).await;
+    s.until_total(&s.answerer, "311 area:dm", 1).await;
 
     let edit = json!({"body": "Ahora hablamos de gobernanza."});
     let (status, _) = s
-        .send("PATCH", &s.north, &format!("/api/v1/posts/{post}"), edit)
+        .send("PATCH", &s.asker, &format!("/api/v1/posts/{post}"), edit)
         .await;
     assert_eq!(status, 200);
-    s.until_total(&s.south, "gobernanza", 1).await;
-    s.until_total(&s.south, "311", 0).await;
+    s.until_total(&s.answerer, "gobernanza", 1).await;
+    s.until_total(&s.answerer, "311", 0).await;
 
     let moved = json!({"category": "od"});
     let (status, _) = s
@@ -129,7 +118,7 @@ async fn a_post_is_found_soon_in_any_form_of_its_words_and_changes_follow_it() {
         )
         .await;
     assert_eq!(status, 204);
-    s.until_total(&s.south, "gobernanza area:od", 1).await;
+    s.until_total(&s.answerer, "gobernanza area:od", 1).await;
 
     let (status, _) = s
         .send(
@@ -140,7 +129,7 @@ async fn a_post_is_found_soon_in_any_form_of_its_words_and_changes_follow_it() {
         )
         .await;
     assert_eq!(status, 200);
-    s.until_total(&s.south, "gobernanza", 0).await;
+    s.until_total(&s.answerer, "gobernanza", 0).await;
     let (status, _) = s
         .send(
             "POST",
@@ -150,41 +139,41 @@ async fn a_post_is_found_soon_in_any_form_of_its_words_and_changes_follow_it() {
         )
         .await;
     assert_eq!(status, 200);
-    s.until_total(&s.south, "gobernanza", 1).await;
+    s.until_total(&s.answerer, "gobernanza", 1).await;
     let (status, _) = s
         .send(
             "DELETE",
-            &s.north,
+            &s.asker,
             &format!("/api/v1/posts/{post}"),
             json!({}),
         )
         .await;
     assert_eq!(status, 204);
-    s.until_total(&s.south, "gobernanza", 0).await;
+    s.until_total(&s.answerer, "gobernanza", 0).await;
 }
 
 #[tokio::test]
 async fn a_city_s_private_space_is_searched_only_by_its_people_and_program_staff() {
     let s = site().await;
     s.ask(
-        &s.north,
+        &s.asker,
         "city:north",
         "Presupuesto interno",
         "Nuestro presupuesto confidencial.",
     )
     .await;
     s.ask(
-        &s.north,
+        &s.asker,
         "general",
         "Presupuesto abierto",
         "Un presupuesto público.",
     )
     .await;
-    s.until_total(&s.north, "presupuesto", 2).await;
+    s.until_total(&s.asker, "presupuesto", 2).await;
     s.until_total(&s.admin, "presupuesto", 2).await;
-    let outsider = s.until_total(&s.south, "presupuesto", 1).await;
+    let outsider = s.until_total(&s.answerer, "presupuesto", 1).await;
     assert_eq!(outsider["hits"][0]["title"], "Presupuesto abierto");
-    let (_, filtered) = s.search(&s.south, "confidencial area:city").await;
+    let (_, filtered) = s.search(&s.answerer, "confidencial area:city").await;
     assert_eq!(filtered["total"], 0, "{filtered}");
     let (_, moderator) = s.search(&s.moderator, "confidencial").await;
     assert_eq!(
@@ -208,7 +197,7 @@ async fn a_malformed_query_is_a_400_naming_q_in_the_reader_s_language() {
         .app
         .client
         .get(s.app.url("/api/v1/search?q=after%3Aayer"))
-        .bearer_auth(&s.south)
+        .bearer_auth(&s.answerer)
         .send()
         .await
         .unwrap();
@@ -222,7 +211,7 @@ async fn a_malformed_query_is_a_400_naming_q_in_the_reader_s_language() {
             .contains("no es una fecha"),
         "{body}"
     );
-    let (status, body) = s.search(&s.south, "\"unclosed").await;
+    let (status, body) = s.search(&s.answerer, "\"unclosed").await;
     assert_eq!(
         (status, body["error"].as_str()),
         (400, Some("invalid_query"))
@@ -235,13 +224,13 @@ async fn a_malformed_query_is_a_400_naming_q_in_the_reader_s_language() {
 async fn the_search_page_shows_escaped_snippets_filters_and_problems() {
     let s = site().await;
     s.ask(
-        &s.north,
+        &s.asker,
         "dm",
         "Inventario de datos",
         "El inventario <script>alert(1)</script> de datos abiertos.",
     )
     .await;
-    s.until_total(&s.south, "inventario", 1).await;
+    s.until_total(&s.answerer, "inventario", 1).await;
     let browser = s.app.sign_in("answerer@south.gov").await;
     let page = s
         .app
@@ -269,7 +258,7 @@ async fn an_index_that_crashed_mid_batch_converges_with_nothing_lost_or_doubled(
     let s = site().await;
     for n in 0..5 {
         s.ask(
-            &s.north,
+            &s.asker,
             "general",
             &format!("Pregunta {n}"),
             &format!("palabraunica{n} y comun"),
@@ -313,13 +302,13 @@ async fn an_index_that_crashed_mid_batch_converges_with_nothing_lost_or_doubled(
 async fn a_rebuilt_index_is_swapped_in_while_the_service_answers() {
     let s = site().await;
     s.ask(
-        &s.north,
+        &s.asker,
         "general",
         "Datos abiertos",
         "Un portal de datos abiertos.",
     )
     .await;
-    s.until_total(&s.south, "portal", 1).await;
+    s.until_total(&s.answerer, "portal", 1).await;
     let root = s.app.data.path().join("index");
     let before = std::fs::read_to_string(root.join("CURRENT")).unwrap();
     let built = {
@@ -331,7 +320,7 @@ async fn a_rebuilt_index_is_swapped_in_while_the_service_answers() {
     assert_ne!(before, after);
     // Searches keep being answered through the swap, and the old generation goes.
     for _ in 0..50 {
-        s.until_total(&s.south, "portal", 1).await;
+        s.until_total(&s.answerer, "portal", 1).await;
         if !root.join(before.trim()).exists() {
             break;
         }
@@ -341,9 +330,9 @@ async fn a_rebuilt_index_is_swapped_in_while_the_service_answers() {
         !root.join(before.trim()).exists(),
         "the old generation was removed"
     );
-    s.ask(&s.north, "general", "Otro portal", "Y otro portal.")
+    s.ask(&s.asker, "general", "Otro portal", "Y otro portal.")
         .await;
-    s.until_total(&s.south, "portal", 2).await;
+    s.until_total(&s.answerer, "portal", 2).await;
 }
 
 #[tokio::test]
@@ -352,23 +341,23 @@ async fn two_instances_on_one_database_each_find_what_either_wrote() {
     let second = s.app.spawn_beside().await;
     let (thread, _) = s
         .ask(
-            &s.north,
+            &s.asker,
             "dm",
             "Tablero de indicadores",
             "Un tablero público.",
         )
         .await;
-    until_total_on(&second, &s.south, "tablero", 1).await;
+    until_total_on(&second, &s.answerer, "tablero", 1).await;
     let reply = json!({"body": "Nuestro tablero usa datos abiertos."});
     let path = format!("/api/v1/threads/{thread}/posts");
-    let (status, reply) = second.send_json("POST", &s.south, &path, reply).await;
+    let (status, reply) = second.send_json("POST", &s.answerer, &path, reply).await;
     assert_eq!(status, 201);
-    until_total_on(&s.app, &s.north, "tablero", 2).await;
-    until_total_on(&second, &s.north, "tablero", 2).await;
+    until_total_on(&s.app, &s.asker, "tablero", 2).await;
+    until_total_on(&second, &s.asker, "tablero", 2).await;
 
     let hide = format!("/api/v1/posts/{}/hide", reply["id"]);
     let (status, hidden) = s.send("POST", &s.moderator, &hide, json!({})).await;
     assert_eq!(status, 200, "{hidden}");
-    until_total_on(&second, &s.south, "tablero", 1).await;
-    until_total_on(&s.app, &s.south, "tablero", 1).await;
+    until_total_on(&second, &s.answerer, "tablero", 1).await;
+    until_total_on(&s.app, &s.answerer, "tablero", 1).await;
 }

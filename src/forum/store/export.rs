@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
+use super::read::tags_of;
 use super::{PostRow, ThreadRow};
 use crate::db::DbConnection;
-use crate::schema::{cities, posts, thread_tags, threads, users};
+use crate::schema::{cities, posts, threads, users};
 
 /// A thread as the index sees it.
 #[derive(Debug, Clone)]
@@ -67,19 +68,6 @@ pub fn visible_thread_ids(
         .limit(limit)
         .select(threads::id)
         .load(conn)
-}
-
-fn tags_of(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, Vec<String>>> {
-    let rows: Vec<(i32, String)> = thread_tags::table
-        .filter(thread_tags::thread_id.eq_any(ids))
-        .order((thread_tags::thread_id, thread_tags::tag))
-        .select((thread_tags::thread_id, thread_tags::tag))
-        .load(conn)?;
-    let mut by_thread: HashMap<i32, Vec<String>> = HashMap::new();
-    for (thread, tag) in rows {
-        by_thread.entry(thread).or_default().push(tag);
-    }
-    Ok(by_thread)
 }
 
 type PostWithAuthor = (PostRow, Option<String>, Option<i32>);

@@ -362,7 +362,10 @@ fn city_spaces(
 }
 
 /// Each thread's tags, alphabetically.
-fn tags_of(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, Vec<String>>> {
+pub(super) fn tags_of(
+    conn: &mut DbConnection,
+    ids: &[i32],
+) -> QueryResult<HashMap<i32, Vec<String>>> {
     let rows: Vec<(i32, String)> = thread_tags::table
         .filter(thread_tags::thread_id.eq_any(ids))
         .order((thread_tags::thread_id, thread_tags::tag))
