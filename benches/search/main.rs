@@ -154,6 +154,14 @@ fn main() -> anyhow::Result<()> {
     let nothing = vec![BenchQuery::new(Kind::Rare, "zzqxvw"); queries.len()];
     let floors = [
         measure(
+            "… for comparison, in process, totals and facets counted afresh for every query",
+            &queries,
+            |q| {
+                index.forget_counts();
+                in_process(&index, &viewer, q)
+            },
+        )?,
+        measure(
             "… for comparison, in process, a word no post has",
             &nothing,
             |q| in_process(&index, &viewer, q),

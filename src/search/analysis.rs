@@ -33,10 +33,16 @@ pub fn register(index: &Index) {
 }
 
 pub fn exact_analyzer() -> TextAnalyzer {
+    exact_then(MapFilter(keep))
+}
+
+/// The exact analysis followed by `filter`.
+pub fn exact_then(filter: impl TokenFilter) -> TextAnalyzer {
     TextAnalyzer::builder(CodeTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
+        .filter(filter)
         .build()
 }
 

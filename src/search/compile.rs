@@ -18,6 +18,7 @@ use super::analysis::{LANGS, analyze, exact_analyzer, stemmed_analyzer};
 use super::document::to_date;
 use super::fields::{Analysed, Fields};
 use super::query::{Clause, Filters, ParsedQuery, Term};
+use super::ranking::{Readable, spaces};
 use super::searcher::Viewer;
 
 /// Titles weigh more than bodies, and a word as typed more than its stem,
@@ -27,12 +28,13 @@ const TITLE_STEMMED: f32 = 2.0;
 const BODY_EXACT: f32 = 1.5;
 const BODY_STEMMED: f32 = 1.0;
 
-/// The fast field saying who may read a post: "public" or "city:<slug>".
-const SPACE: &str = "space";
-
 pub struct Compiled {
     /// Everything the results must satisfy, scored by the text alone.
     pub query: Box<dyn Query>,
+    /// The same without the permission check, which ranking applies to the
+    /// candidates itself; a lone word or OR group is a plain union of terms,
+    /// so that tantivy can skip blocks that cannot reach the page.
+    pub ranked: Box<dyn Query>,
     /// The wanted words and phrases only, for highlighting.
     pub highlight: Option<Box<dyn Query>>,
 }
@@ -45,7 +47,7 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
         match clause {
             Clause::AnyOf(terms) => {
                 let alternatives: Vec<Box<dyn Query>> =
-                    terms.iter().filter_map(|t| text.term(t)).collect();
+                    terms.iter().flat_map(|t| text.term(t)).collect();
                 if alternatives.is_empty() {
                     continue;
                 }
@@ -53,17 +55,16 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
                 wanted.push((Occur::Should, query.box_clone()));
                 clauses.push((Occur::Must, query));
             }
-            Clause::Not(term) => clauses.extend(text.term(term).map(|q| (Occur::MustNot, q))),
+            Clause::Not(term) => {
+                let alternatives = text.term(term);
+                if !alternatives.is_empty() {
+                    clauses.push((Occur::MustNot, Box::new(BooleanQuery::union(alternatives))));
+                }
+            }
         }
     }
-    let requirements = filters(fields, &parsed.filters)
-        .into_iter()
-        .chain(permission(viewer));
-    for requirement in requirements {
-        clauses.push((
-            Occur::Must,
-            Box::new(ConstScoreQuery::new(requirement, 0.0)),
-        ));
+    for requirement in filters(fields, &parsed.filters) {
+        clauses.push((Occur::Must, unscored(requirement)));
     }
     // Words that all analyse to nothing ask for something no post can have.
     if parsed.has_text() && wanted.is_empty() {
@@ -72,10 +73,24 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
     if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
+    let ranked: Box<dyn Query> = match clauses.as_slice() {
+        [(Occur::Must, only)] => only.box_clone(),
+        _ => Box::new(BooleanQuery::new(clone_all(&clauses))),
+    };
+    clauses.extend(permission(viewer).map(|q| (Occur::Must, unscored(q))));
     Compiled {
         query: Box::new(BooleanQuery::new(clauses)),
+        ranked,
         highlight: (!wanted.is_empty()).then(|| Box::new(BooleanQuery::new(wanted)) as _),
     }
+}
+
+fn unscored(requirement: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(requirement, 0.0))
+}
+
+fn clone_all(clauses: &[(Occur, Box<dyn Query>)]) -> Vec<(Occur, Box<dyn Query>)> {
+    clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect()
 }
 
 /// Analyses query text exactly as each field analysed the posts.
@@ -104,11 +119,15 @@ impl<'f> TextCompiler<'f> {
         }
     }
 
-    /// The term in any searched field, or None if it has no searchable token;
-    /// such a term is left out rather than allowed to match nothing.
-    fn term(&mut self, term: &Term) -> Option<Box<dyn Query>> {
-        let text = match term {
-            Term::Word(text) | Term::Phrase(text) => text.as_str(),
+    /// The term's query in each searched field, none if it has no searchable
+    /// token; such a term is left out rather than allowed to match nothing.
+    fn term(&mut self, term: &Term) -> Vec<Box<dyn Query>> {
+        // A quoted phrase means the words as written, so it is looked for
+        // in the exact fields only; that also halves the positions a common
+        // phrase reads.
+        let (text, stemmed) = match term {
+            Term::Word(text) => (text.as_str(), self.stemmed.len()),
+            Term::Phrase(text) => (text.as_str(), 0),
         };
         let mut alternatives = Vec::new();
         let parts = [
@@ -117,13 +136,13 @@ impl<'f> TextCompiler<'f> {
         ];
         for (part, exact_boost, stemmed_boost) in parts {
             alternatives.extend(self.in_field(part.exact, None, text, exact_boost));
-            for i in 0..self.stemmed.len() {
+            for i in 0..stemmed {
                 let field = stemmed_field(part, self.stemmed.get(i).map(|(l, _)| *l));
                 alternatives
                     .extend(field.and_then(|f| self.in_field(f, Some(i), text, stemmed_boost)));
             }
         }
-        (!alternatives.is_empty()).then(|| Box::new(BooleanQuery::union(alternatives)) as _)
+        alternatives
     }
 
     /// One field's query: a term, or a phrase when the text has several tokens.
@@ -199,31 +218,11 @@ fn filters(f: &Fields, filters: &Filters) -> Vec<Box<dyn Query>> {
 }
 
 /// Public posts, the viewer's own city space, or everything for program staff.
-///
-/// Checked on each candidate against the `space` fast field rather than as a
-/// union of the spaces' postings: nearly every post is public, and a search
-/// seeking through a union that holds such a dense list refills its whole
-/// look-ahead window (4,096 documents) for every candidate, which cost more
-/// than the rest of a rare word's search on a million posts.
 pub(super) fn permission(viewer: &Viewer) -> Option<Box<dyn Query>> {
-    if viewer.all_spaces {
-        return None;
-    }
-    let mut spaces = vec!["public".to_owned()];
-    spaces.extend(viewer.city_space.clone());
+    let spaces = spaces(viewer)?;
     let readable = FunctionPredicate::from(move |segment: &SegmentReader| {
-        let column = segment.fast_fields().str(SPACE)?;
-        let mut allowed = Vec::new();
-        if let Some(column) = &column {
-            for space in &spaces {
-                allowed.extend(column.dictionary().term_ord(space)?);
-            }
-        }
-        Ok(move |doc: DocId| {
-            column
-                .as_ref()
-                .is_some_and(|c| c.term_ords(doc).any(|ord| allowed.contains(&ord)))
-        })
+        let readable = Readable::in_segment(segment, &spaces)?;
+        Ok(move |doc: DocId| readable.allows(doc))
     });
     Some(Box::new(DocPredicateQuery::from(readable)))
 }

@@ -10,7 +10,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 /// Counts for each value of the `area` and the (multi-valued) `criteria` field.
 pub struct FacetCounts;
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Counted {
     pub area: HashMap<String, u64>,
     pub criterion: HashMap<String, u64>,

@@ -3,31 +3,21 @@
 //! the total and the facet counts of all matches.
 
 use chrono::{DateTime as ChronoDateTime, NaiveDateTime};
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::Query;
+use tantivy::collector::TopDocs;
+use tantivy::query::EnableScoring;
 use tantivy::schema::{Field, Value};
-use tantivy::{
-    DateTime, DocAddress, DocId, Order, Score, Searcher, SegmentReader, TantivyDocument,
-};
+use tantivy::{DateTime, DocAddress, Order, Score, Searcher, TantivyDocument};
 
 use super::SearchIndex;
 use super::compile::compile;
-use super::facets::{Counted, FacetCounts, ranked};
+use super::facets::{Counted, ranked};
 use super::fields::Fields;
 use super::query::{ParsedQuery, Sort};
+use super::ranking::{self, spaces};
 use super::snippet::Snippets;
 
 /// The most hits one page may ask for.
 pub const MAX_PER_PAGE: usize = 50;
-
-/// Pages starting before this many hits are counted and ranked in one pass
-/// over the matches; deeper ones are counted first.
-const SHALLOW_OFFSET: usize = 10 * MAX_PER_PAGE;
-
-/// Weight of votes: a post with 10 votes scores about 1.5 times one with none.
-const VOTE_WEIGHT: f32 = 0.2;
-/// An accepted answer scores this much more than an otherwise equal post.
-const ACCEPTED_BOOST: f32 = 1.5;
 
 /// Who is searching: program staff see every space; anyone else sees public
 /// posts and, if they belong to a city, that city's space.
@@ -90,24 +80,39 @@ impl SearchIndex {
         let compiled = compile(fields, viewer, &req.query);
         let per_page = req.per_page.clamp(1, MAX_PER_PAGE);
         let offset = req.page.max(1).saturating_sub(1).saturating_mul(per_page);
-        // The first pages are ranked in the pass that counts; a deep page is
-        // counted first, since past the end there is nothing to rank and a
-        // huge offset must not become a huge allocation in the collector.
-        if offset >= SHALLOW_OFFSET {
-            let (total, counted) = searcher.search(&*compiled.query, &(Count, FacetCounts))?;
-            if offset >= total {
-                return Ok(Results {
-                    total,
-                    hits: Vec::new(),
-                    facets: facets_of(counted),
-                });
-            }
-        }
-        let by_date = req.sort == Sort::Latest || !req.query.has_text();
-        let page = TopDocs::with_limit(per_page).and_offset(offset);
-        let (total, counted, ranked) = rank(&searcher, &*compiled.query, page, by_date)?;
+        let key = format!("{:?}\u{1f}{viewer:?}", req.query);
+        let (total, counted) = self.inner.counts.count(&searcher, &*compiled.query, &key)?;
         let facets = facets_of(counted);
-        let snippets = Snippets::new(&searcher, compiled.highlight.as_deref(), fields);
+        // Past the end there is nothing to rank, and a huge offset must not
+        // become a huge allocation.
+        if offset >= total {
+            return Ok(Results {
+                total,
+                hits: Vec::new(),
+                facets,
+            });
+        }
+        let ranked = if req.sort == Sort::Latest || !req.query.has_text() {
+            let page = TopDocs::with_limit(per_page).and_offset(offset);
+            let newest = page.order_by_fast_field::<DateTime>("created", Order::Desc);
+            let docs = searcher.search(&*compiled.query, &newest)?;
+            docs.into_iter()
+                .map(|(_, address)| (0.0, address))
+                .collect()
+        } else {
+            let weight = compiled
+                .ranked
+                .weight(EnableScoring::enabled_from_searcher(&searcher))?;
+            let wanted = offset.saturating_add(per_page);
+            let best = ranking::best(
+                &searcher,
+                weight.as_ref(),
+                spaces(viewer).as_deref(),
+                wanted,
+            )?;
+            best.into_iter().skip(offset).collect::<Vec<_>>()
+        };
+        let snippets = Snippets::new(compiled.highlight.as_deref(), fields);
         let hits = ranked
             .into_iter()
             .map(|(score, address)| hit(&searcher, fields, &snippets, score, address))
@@ -118,58 +123,18 @@ impl SearchIndex {
             facets,
         })
     }
-}
 
-/// One page of documents with their scores, best first or newest first.
-type Ranked = Vec<(Score, DocAddress)>;
+    /// Forgets the remembered totals and facet counts, so that the next
+    /// searches count every match again: what a first search costs.
+    pub fn forget_counts(&self) {
+        self.inner.counts.clear();
+    }
+}
 
 fn facets_of(counted: Counted) -> Facets {
     Facets {
         area: ranked(counted.area),
         criterion: ranked(counted.criterion),
-    }
-}
-
-/// Every match counted, overall and by facet, and the page asked for.
-fn rank(
-    searcher: &Searcher,
-    query: &dyn Query,
-    page: TopDocs,
-    by_date: bool,
-) -> tantivy::Result<(usize, Counted, Ranked)> {
-    if by_date {
-        let newest = page.order_by_fast_field::<DateTime>("created", Order::Desc);
-        let (total, counted, docs) = searcher.search(query, &(Count, FacetCounts, newest))?;
-        let docs = docs
-            .into_iter()
-            .map(|(_, address)| (0.0, address))
-            .collect();
-        return Ok((total, counted, docs));
-    }
-    searcher.search(query, &(Count, FacetCounts, page.tweak_score(boosted)))
-}
-
-/// Text relevance times a little for votes and more for an accepted answer.
-fn boosted(segment: &SegmentReader) -> impl Fn(DocId, Score) -> Score + use<> {
-    let votes = segment.fast_fields().i64("votes").ok();
-    let accepted = segment.fast_fields().bool("accepted").ok();
-    move |doc, score| {
-        let votes = votes
-            .as_ref()
-            .and_then(|c| c.first(doc))
-            .unwrap_or(0)
-            .max(0);
-        let accepted = accepted
-            .as_ref()
-            .and_then(|c| c.first(doc))
-            .unwrap_or(false);
-        // Most posts have no votes: no logarithm for them.
-        let by_votes = if votes > 0 {
-            1.0 + (votes as f32).ln_1p() * VOTE_WEIGHT
-        } else {
-            1.0
-        };
-        score * by_votes * if accepted { ACCEPTED_BOOST } else { 1.0 }
     }
 }
 

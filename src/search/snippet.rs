@@ -2,78 +2,216 @@
 //! tantivy escapes the text before marking it, so a post's own HTML can
 //! never reach the page as markup.
 
-use tantivy::Searcher;
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
+
 use tantivy::query::Query;
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
-use super::fields::{Analysed, Fields};
+use super::analysis::{LANGS, analyze, exact_then, stemmed_analyzer};
+use super::fields::Fields;
 
 /// Characters of post text in a snippet.
 const SNIPPET_CHARS: usize = 200;
+/// A word is stemmed for highlighting only if it starts like one of the
+/// query's stems; stemmers keep at least this many leading letters.
+const STEM_PREFIX_CHARS: usize = 3;
 
-/// Generators for one search, per field, made once and used for every hit.
+/// The words of one search as the index matched them: as typed (folded) and
+/// stemmed in each language; highlighters are made per language on first use.
 pub struct Snippets {
-    body: Vec<(Field, SnippetGenerator)>,
-    title: Vec<(Field, SnippetGenerator)>,
+    exact: HashSet<String>,
+    /// In the order of [`LANGS`].
+    stems: [HashSet<String>; 4],
     fields: Fields,
+    /// Body and title highlighters per language, the last slot for posts in
+    /// none of [`LANGS`]; empty when the search has no words.
+    made: [OnceCell<Option<(SnippetGenerator, SnippetGenerator)>>; 5],
 }
 
 impl Snippets {
-    pub fn new(searcher: &Searcher, highlight: Option<&dyn Query>, fields: &Fields) -> Self {
-        let generators = |part: Analysed| -> Vec<(Field, SnippetGenerator)> {
-            let Some(query) = highlight else {
-                return Vec::new();
-            };
-            std::iter::once(part.exact)
-                .chain(part.stemmed)
-                .filter_map(|field| {
-                    let mut generator = SnippetGenerator::create(searcher, query, field).ok()?;
-                    generator.set_max_num_chars(SNIPPET_CHARS);
-                    Some((field, generator))
-                })
-                .collect()
-        };
+    pub fn new(highlight: Option<&dyn Query>, fields: &Fields) -> Self {
+        let mut exact = HashSet::new();
+        let mut stems: [HashSet<String>; 4] = Default::default();
+        if let Some(query) = highlight {
+            query.query_terms(&mut |term, _| {
+                let value = term.value();
+                let Some(text) = value.as_str() else {
+                    return;
+                };
+                let field = term.field();
+                if field == fields.title_text.exact || field == fields.body_text.exact {
+                    exact.insert(text.to_owned());
+                }
+                for (i, set) in stems.iter_mut().enumerate() {
+                    let in_lang =
+                        |part: super::fields::Analysed| part.stemmed.get(i) == Some(&field);
+                    if in_lang(fields.title_text) || in_lang(fields.body_text) {
+                        set.insert(text.to_owned());
+                    }
+                }
+            });
+        }
         Snippets {
-            body: generators(fields.body_text),
-            title: generators(fields.title_text),
+            exact,
+            stems,
             fields: *fields,
+            made: Default::default(),
         }
     }
 
     /// The body's best marked passage; else the title's, when only the title
     /// matched; else the body's opening.
     pub fn html(&self, lang: &str, title: &str, body: &str) -> String {
-        let body_fields = self.fields_for(self.fields.body_text, lang);
-        let title_fields = self.fields_for(self.fields.title_text, lang);
-        marked(&self.body, &body_fields, body)
-            .or_else(|| marked(&self.title, &title_fields, title))
+        let slot = LANGS.iter().position(|l| *l == lang).unwrap_or(LANGS.len());
+        let made = self
+            .made
+            .get(slot)
+            .and_then(|cell| cell.get_or_init(|| self.make(slot)).as_ref());
+        let Some((body_marker, title_marker)) = made else {
+            return opening(body);
+        };
+        marked(body_marker, body)
+            .or_else(|| marked(title_marker, title))
             .unwrap_or_else(|| opening(body))
     }
 
-    /// The post's own language's stemmed field first, then the exact one.
-    fn fields_for(&self, part: Analysed, lang: &str) -> Vec<Field> {
-        part.stemmed_for(lang)
-            .into_iter()
-            .chain([part.exact])
-            .collect()
+    fn make(&self, slot: usize) -> Option<(SnippetGenerator, SnippetGenerator)> {
+        let lang = LANGS.get(slot).copied();
+        let stems = self.stems.get(slot).cloned().unwrap_or_default();
+        if self.exact.is_empty() && stems.is_empty() {
+            return None;
+        }
+        let terms: BTreeMap<String, f32> = self
+            .exact
+            .iter()
+            .chain(&stems)
+            .map(|t| (t.clone(), 1.0))
+            .collect();
+        let forms = Arc::new(QueryForms::new(self.exact.clone(), stems));
+        let generator = |field: Field| {
+            let analyzer = exact_then(StemLikeQuery {
+                forms: forms.clone(),
+                stemmer: lang.map(stemmed_analyzer),
+            });
+            SnippetGenerator::new(terms.clone(), analyzer, field, SNIPPET_CHARS)
+        };
+        Some((
+            generator(self.fields.body_text.exact),
+            generator(self.fields.title_text.exact),
+        ))
     }
 }
 
-fn marked(
-    generators: &[(Field, SnippetGenerator)],
-    fields: &[Field],
-    text: &str,
-) -> Option<String> {
-    fields.iter().find_map(|field| {
-        let (_, generator) = generators.iter().find(|(f, _)| f == field)?;
-        let mut snippet = generator.snippet(text);
-        if snippet.is_empty() {
-            return None;
+fn marked(generator: &SnippetGenerator, text: &str) -> Option<String> {
+    let mut snippet = generator.snippet(text);
+    if snippet.is_empty() {
+        return None;
+    }
+    snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+    Some(snippet.to_html())
+}
+
+/// What a search looks for in one language, and the leading letters a word
+/// needs before stemming it could make it one of the stems.
+struct QueryForms {
+    exact: HashSet<String>,
+    stems: HashSet<String>,
+    prefixes: Vec<String>,
+}
+
+impl QueryForms {
+    fn new(exact: HashSet<String>, stems: HashSet<String>) -> Self {
+        let mut prefixes: Vec<String> = stems
+            .iter()
+            .map(|s| s.chars().take(STEM_PREFIX_CHARS).collect())
+            .collect();
+        prefixes.sort();
+        prefixes.dedup();
+        QueryForms {
+            exact,
+            stems,
+            prefixes,
         }
-        snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-        Some(snippet.to_html())
-    })
+    }
+
+    fn might_stem(&self, word: &str) -> bool {
+        self.prefixes.iter().any(|p| word.starts_with(p.as_str()))
+    }
+}
+
+/// After the exact analysis (case and accents folded), replaces a word by
+/// its stem when that stem is one the query looks for. Only words starting
+/// like a stem are stemmed: running the stemmer over every word of every
+/// hit was most of a search's time.
+#[derive(Clone)]
+struct StemLikeQuery {
+    forms: Arc<QueryForms>,
+    stemmer: Option<TextAnalyzer>,
+}
+
+#[derive(Clone)]
+struct StemLikeQueryTokenizer<T> {
+    inner: T,
+    filter: StemLikeQuery,
+}
+
+struct StemLikeQueryStream<'a, S> {
+    tail: S,
+    filter: &'a mut StemLikeQuery,
+}
+
+impl TokenFilter for StemLikeQuery {
+    type Tokenizer<T: Tokenizer> = StemLikeQueryTokenizer<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> StemLikeQueryTokenizer<T> {
+        StemLikeQueryTokenizer {
+            inner,
+            filter: self,
+        }
+    }
+}
+
+impl<T: Tokenizer> Tokenizer for StemLikeQueryTokenizer<T> {
+    type TokenStream<'a> = StemLikeQueryStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        StemLikeQueryStream {
+            tail: self.inner.token_stream(text),
+            filter: &mut self.filter,
+        }
+    }
+}
+
+impl<S: TokenStream> TokenStream for StemLikeQueryStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let forms = &self.filter.forms;
+        let word = &mut self.tail.token_mut().text;
+        if forms.exact.contains(word.as_str()) || !forms.might_stem(word) {
+            return true;
+        }
+        if let Some(stemmer) = self.filter.stemmer.as_mut()
+            && let Some((_, stem)) = analyze(stemmer, word).into_iter().next()
+            && forms.stems.contains(&stem)
+        {
+            *word = stem;
+        }
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
 }
 
 /// The first words of `text`, escaped, cut at a word and marked as cut.

@@ -22,7 +22,8 @@ pub const MAX_TERMS: usize = 32;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Term {
     Word(String),
-    /// The words inside the quotes, in this order and next to each other.
+    /// The words inside the quotes, in this order and next to each other,
+    /// as written: case and accents are folded, but nothing is stemmed.
     Phrase(String),
 }
 

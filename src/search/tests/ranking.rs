@@ -150,6 +150,39 @@ fn facets_count_every_match_not_just_the_page() {
     assert_eq!(narrowed.facets.area, named(&[("dm", 1)]));
 }
 
+/// Totals and facets are remembered per segment; a commit that adds or
+/// deletes posts must still show in the next search's counts, and two
+/// viewers never share counts.
+#[test]
+fn remembered_counts_follow_commits_and_viewers() {
+    let in_area = |id: i64, area: &str| PostDoc {
+        area: area.to_owned(),
+        ..post(id, "budget")
+    };
+    let index = index(&[in_area(1, "dm"), in_area(2, "dm"), in_area(3, "lc")]);
+    let counts = |viewer: &Viewer| {
+        let found = search_as(&index, viewer, "budget");
+        (found.total, found.facets.area)
+    };
+    let area = |pairs: &[(&str, u64)]| -> Vec<(String, u64)> {
+        pairs.iter().map(|(n, c)| ((*n).to_owned(), *c)).collect()
+    };
+    assert_eq!(counts(&staff()), (3, area(&[("dm", 2), ("lc", 1)])));
+    let private = PostDoc {
+        space: "city:recife".to_owned(),
+        ..in_area(4, "lc")
+    };
+    index.with_writer(|w| add(w, &private)).expect("added");
+    index.commit_with_payload("2").expect("committed");
+    let outsider = Viewer::default();
+    assert_eq!(counts(&staff()), (4, area(&[("dm", 2), ("lc", 2)])));
+    assert_eq!(counts(&outsider), (3, area(&[("dm", 2), ("lc", 1)])));
+    index.with_writer(|w| delete_post(w, 1)).expect("deleted");
+    index.commit_with_payload("3").expect("committed");
+    assert_eq!(counts(&staff()), (3, area(&[("lc", 2), ("dm", 1)])));
+    assert_eq!(counts(&outsider), (2, area(&[("dm", 1), ("lc", 1)])));
+}
+
 #[test]
 fn pages_split_the_results_and_past_the_end_is_empty() {
     let posts: Vec<PostDoc> = (1..=7).map(|id| post(id, "budget")).collect();

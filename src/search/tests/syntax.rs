@@ -34,6 +34,17 @@ fn phrases_need_their_words_together_in_order() {
 }
 
 #[test]
+fn phrases_match_as_written_but_words_match_their_stems() {
+    let index = index(&[
+        post(1, "Open data portals across the region"),
+        post(2, "The open DATA portal, relaunched"),
+    ]);
+    assert_eq!(sorted_ids(&index, "open data portal"), [1, 2]);
+    assert_eq!(ids(&index, "\"open data portal\""), [2]);
+    assert_eq!(ids(&index, "\"open data portals\""), [1]);
+}
+
+#[test]
 fn exclusions_remove_matches() {
     let index = words_index();
     assert_eq!(ids(&index, "gis -mapping"), [2]);

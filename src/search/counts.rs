@@ -1,0 +1,79 @@
+//! Totals and facet counts of every match, counted per segment apart from
+//! the ranking and remembered while a segment is unchanged: a commit adds a
+//! small segment and leaves the large ones, so a repeated search counts only
+//! what is new. A segment's deletions are part of the key.
+
+use std::num::NonZeroUsize;
+use std::sync::{Mutex, PoisonError};
+
+use lru::LruCache;
+use tantivy::collector::{Collector, Count};
+use tantivy::index::SegmentId;
+use tantivy::query::{EnableScoring, Query};
+use tantivy::{DocId, Searcher};
+
+use super::facets::{Counted, FacetCounts};
+
+/// Segment counts remembered, for all queries together. An entry is a few
+/// dozen names and numbers, so this stays within a few megabytes.
+const CAPACITY: NonZeroUsize = match NonZeroUsize::new(4096) {
+    Some(n) => n,
+    None => NonZeroUsize::MIN,
+};
+
+/// A query as counted (its canonical text, viewer's spaces included), the
+/// segment, and how many of the segment's documents were deleted then.
+type Key = (String, SegmentId, DocId);
+
+pub(super) struct CountCache {
+    entries: Mutex<LruCache<Key, (usize, Counted)>>,
+}
+
+impl Default for CountCache {
+    fn default() -> Self {
+        CountCache {
+            entries: Mutex::new(LruCache::new(CAPACITY)),
+        }
+    }
+}
+
+impl CountCache {
+    /// Every match of `query` and its facets. `key` must name everything
+    /// that decides the matches: the parsed query and the viewer's spaces.
+    pub(super) fn count(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        key: &str,
+    ) -> tantivy::Result<(usize, Counted)> {
+        let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+        let collector = (Count, FacetCounts);
+        let mut fruits = Vec::with_capacity(searcher.segment_readers().len());
+        for (ord, segment) in (0u32..).zip(searcher.segment_readers()) {
+            let id = (
+                key.to_owned(),
+                segment.segment_id(),
+                segment.num_deleted_docs(),
+            );
+            if let Some(known) = self.lock().get(&id) {
+                fruits.push(known.clone());
+                continue;
+            }
+            let counted = collector.collect_segment(weight.as_ref(), ord, segment)?;
+            self.lock().put(id, counted.clone());
+            fruits.push(counted);
+        }
+        collector.merge_fruits(fruits)
+    }
+
+    /// Forgets every count, so the next searches count from scratch; for
+    /// measuring what a first search costs.
+    pub(super) fn clear(&self) {
+        self.lock().clear();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, LruCache<Key, (usize, Counted)>> {
+        // A panic mid-update leaves at worst a missing entry.
+        self.entries.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}

@@ -1,0 +1,347 @@
+//! The best-scored page of matches without scoring every match: tantivy's
+//! block-max pruning walks the text, and only the candidates it yields are
+//! checked against the viewer's spaces and boosted by votes and accepted
+//! answers.
+
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
+
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::query::Weight;
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader};
+
+use super::searcher::Viewer;
+
+/// Weight of votes: a post with 10 votes scores about 1.5 times one with none.
+const VOTE_WEIGHT: f32 = 0.2;
+/// An accepted answer scores this much more than an otherwise equal post.
+const ACCEPTED_BOOST: f32 = 1.5;
+/// The fast field saying who may read a post: "public" or "city:<slug>".
+const SPACE: &str = "space";
+/// Pruning bounds are lowered by this share so that rounding in the division
+/// by a segment's boost ceiling never drops a post that belongs on the page.
+const ROUNDING_MARGIN: f32 = 1e-4;
+
+/// The spaces `viewer` reads: public posts and their own city's space; None
+/// for program staff, who read every space.
+pub(super) fn spaces(viewer: &Viewer) -> Option<Vec<String>> {
+    if viewer.all_spaces {
+        return None;
+    }
+    let mut spaces = vec!["public".to_owned()];
+    spaces.extend(viewer.city_space.clone());
+    Some(spaces)
+}
+
+/// Which documents of one segment are in the readable spaces. Checked per
+/// candidate on the `space` fast field rather than as a union of the spaces'
+/// postings: nearly every post is public, and seeking through a union that
+/// holds such a dense list refills its whole look-ahead window (4,096
+/// documents) for every candidate.
+pub(super) struct Readable {
+    column: Option<StrColumn>,
+    allowed: Vec<u64>,
+}
+
+impl Readable {
+    pub(super) fn in_segment(segment: &SegmentReader, spaces: &[String]) -> tantivy::Result<Self> {
+        let column = segment.fast_fields().str(SPACE)?;
+        let mut allowed = Vec::new();
+        if let Some(column) = &column {
+            for space in spaces {
+                allowed.extend(column.dictionary().term_ord(space)?);
+            }
+        }
+        Ok(Readable { column, allowed })
+    }
+
+    pub(super) fn allows(&self, doc: DocId) -> bool {
+        self.column
+            .as_ref()
+            .is_some_and(|c| c.term_ords(doc).any(|ord| self.allowed.contains(&ord)))
+    }
+}
+
+/// The `wanted` best matches of `weight` among posts in `spaces` (all, if
+/// None), best first; equal scores in index order.
+pub(super) fn best(
+    searcher: &Searcher,
+    weight: &dyn Weight,
+    spaces: Option<&[String]>,
+    wanted: usize,
+) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+    let mut top = TopN::new(wanted);
+    if wanted == 0 {
+        return Ok(Vec::new());
+    }
+    for (ord, segment) in (0u32..).zip(searcher.segment_readers()) {
+        let readable = spaces
+            .map(|s| Readable::in_segment(segment, s))
+            .transpose()?;
+        let boosts = Boosts::in_segment(segment);
+        let alive = segment.alive_bitset();
+        // The text score a post needs to reach the page even at the best boost.
+        let floor = |top: &TopN| {
+            top.threshold()
+                .map_or(Score::MIN, |t| t / boosts.ceiling * (1.0 - ROUNDING_MARGIN))
+        };
+        let start = floor(&top);
+        weight.for_each_pruning(start, segment, &mut |doc, score| {
+            let hidden = alive.is_some_and(|a| a.is_deleted(doc))
+                || readable.as_ref().is_some_and(|r| !r.allows(doc));
+            if !hidden {
+                top.push(boosts.apply(doc, score), DocAddress::new(ord, doc));
+            }
+            floor(&top)
+        })?;
+    }
+    Ok(top.into_sorted())
+}
+
+/// One segment's vote and accepted-answer columns, and the most they can
+/// multiply a text score by there.
+struct Boosts {
+    votes: Option<Column<i64>>,
+    accepted: Option<Column<bool>>,
+    ceiling: f32,
+}
+
+impl Boosts {
+    fn in_segment(segment: &SegmentReader) -> Self {
+        let votes = segment.fast_fields().i64("votes").ok();
+        let accepted = segment.fast_fields().bool("accepted").ok();
+        let most_votes = votes.as_ref().map_or(0, |c| c.max_value());
+        let any_accepted = accepted.as_ref().is_some_and(|c| c.max_value());
+        Boosts {
+            ceiling: by_votes(most_votes) * if any_accepted { ACCEPTED_BOOST } else { 1.0 },
+            votes,
+            accepted,
+        }
+    }
+
+    /// Text relevance times a little for votes and more for an accepted answer.
+    fn apply(&self, doc: DocId, score: Score) -> Score {
+        let votes = self.votes.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
+        let accepted = self
+            .accepted
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .unwrap_or(false);
+        score * by_votes(votes) * if accepted { ACCEPTED_BOOST } else { 1.0 }
+    }
+}
+
+/// Most posts have no votes: no logarithm for them.
+fn by_votes(votes: i64) -> f32 {
+    if votes > 0 {
+        1.0 + (votes as f32).ln_1p() * VOTE_WEIGHT
+    } else {
+        1.0
+    }
+}
+
+/// A scored document; the greater is the better: higher score, then earlier.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Entry(Score, DocAddress);
+
+impl Eq for Entry {}
+
+impl PartialOrd for Entry {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Entry {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.0
+            .total_cmp(&other.0)
+            .then_with(|| other.1.cmp(&self.1))
+    }
+}
+
+/// The best `limit` entries seen, the worst of them on top of the heap.
+struct TopN {
+    limit: usize,
+    heap: BinaryHeap<Reverse<Entry>>,
+}
+
+impl TopN {
+    fn new(limit: usize) -> Self {
+        TopN {
+            limit,
+            heap: BinaryHeap::with_capacity(limit.min(1024)),
+        }
+    }
+
+    fn push(&mut self, score: Score, address: DocAddress) {
+        let entry = Entry(score, address);
+        if self.heap.len() < self.limit {
+            self.heap.push(Reverse(entry));
+        } else if self
+            .heap
+            .peek()
+            .is_some_and(|Reverse(worst)| entry > *worst)
+        {
+            self.heap.pop();
+            self.heap.push(Reverse(entry));
+        }
+    }
+
+    /// The score to beat once the page is full.
+    fn threshold(&self) -> Option<Score> {
+        (self.heap.len() >= self.limit)
+            .then(|| self.heap.peek().map(|Reverse(worst)| worst.0))
+            .flatten()
+    }
+
+    fn into_sorted(self) -> Vec<(Score, DocAddress)> {
+        self.heap
+            .into_sorted_vec()
+            .into_iter()
+            .map(|Reverse(Entry(score, address))| (score, address))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use tantivy::collector::TopDocs;
+    use tantivy::query::EnableScoring;
+
+    use super::super::compile::compile;
+    use super::super::tests::post;
+    use super::super::{PostDoc, SearchIndex, add, delete_post, parse};
+    use super::*;
+
+    /// One post: how often it says each of two words, its votes, whether it
+    /// is an accepted answer, and its space (0 public, 1 the viewer's, 2 another's).
+    type Spec = (usize, usize, i64, bool, u8);
+
+    fn spec_post(id: i64, (alpha, beta, votes, accepted, space): Spec) -> PostDoc {
+        let body = ["alpha"; 3][..alpha % 3]
+            .iter()
+            .chain(&["beta"; 3][..beta % 3])
+            .chain(&["filler words here"; 1][..(id % 2) as usize])
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let space = ["public", "city:a", "city:b"][usize::from(space % 3)];
+        PostDoc {
+            votes,
+            accepted,
+            space: space.to_owned(),
+            ..post(id, &body)
+        }
+    }
+
+    /// Posts in several segments (a commit every seven), some deleted after.
+    fn segmented(specs: &[Spec], deleted: &[i64]) -> SearchIndex {
+        let index = SearchIndex::in_memory().expect("an index in memory");
+        for (chunk, specs) in specs.chunks(7).enumerate() {
+            index
+                .with_writer(|w| {
+                    for (i, spec) in specs.iter().enumerate() {
+                        add(w, &spec_post((chunk * 7 + i) as i64, *spec))?;
+                    }
+                    Ok(())
+                })
+                .expect("added");
+            index.commit_with_payload("1").expect("committed");
+        }
+        index
+            .with_writer(|w| deleted.iter().try_for_each(|id| delete_post(w, *id)))
+            .expect("deleted");
+        index.commit_with_payload("2").expect("committed");
+        index
+    }
+
+    /// Every match scored and boosted, the way ranking worked before pruning.
+    fn every_match(index: &SearchIndex, viewer: &Viewer, query: &str) -> Vec<Score> {
+        let searcher = index.inner.reader.searcher();
+        let compiled = compile(index.fields(), viewer, &parse(query).expect(query));
+        let all = TopDocs::with_limit(10_000).tweak_score(|segment: &SegmentReader| {
+            let boosts = Boosts::in_segment(segment);
+            move |doc, score| boosts.apply(doc, score)
+        });
+        let found = searcher.search(&*compiled.query, &all).expect("searched");
+        found.into_iter().map(|(score, _)| score).collect()
+    }
+
+    fn pruned(index: &SearchIndex, viewer: &Viewer, query: &str, k: usize) -> Vec<Score> {
+        let searcher = index.inner.reader.searcher();
+        let compiled = compile(index.fields(), viewer, &parse(query).expect(query));
+        let weight = compiled
+            .ranked
+            .weight(EnableScoring::enabled_from_searcher(&searcher))
+            .expect("a weight");
+        let best = best(&searcher, weight.as_ref(), spaces(viewer).as_deref(), k).expect("ranked");
+        best.into_iter().map(|(score, _)| score).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Skipping blocks never changes the page: the best k scores are the
+        /// best k of every match, for words, OR, AND and phrases, across
+        /// segments, deletions, boosts and private spaces.
+        #[test]
+        fn pruning_finds_the_same_best_scores_as_scoring_every_match(
+            specs in prop::collection::vec(
+                (0usize..3, 0usize..3, 0i64..60, any::<bool>(), 0u8..3), 1..60),
+            deleted in prop::collection::vec(0i64..60, 0..8),
+            k in 1usize..12,
+        ) {
+            let index = segmented(&specs, &deleted);
+            let member = Viewer { all_spaces: false, city_space: Some("city:a".to_owned()) };
+            let staff = Viewer { all_spaces: true, city_space: None };
+            for viewer in [&member, &staff] {
+                for query in ["alpha", "alpha OR beta", "alpha beta", "\"alpha beta\"", "alpha -beta"] {
+                    let mut expected = every_match(&index, viewer, query);
+                    expected.truncate(k);
+                    let got = pruned(&index, viewer, query, k);
+                    prop_assert_eq!(got.len(), expected.len(), "{}", query);
+                    for (g, e) in got.iter().zip(&expected) {
+                        prop_assert!((g - e).abs() <= e.abs() * 1e-4, "{}: {:?} vs {:?}", query, got, expected);
+                    }
+                }
+            }
+        }
+    }
+
+    fn at(doc: DocId) -> DocAddress {
+        DocAddress::new(0, doc)
+    }
+
+    #[test]
+    fn keeps_the_best_in_order_with_ties_in_index_order() {
+        let mut top = TopN::new(3);
+        for (doc, score) in [(0, 1.0), (1, 5.0), (2, 3.0), (3, 5.0), (4, 0.5), (5, 3.0)] {
+            top.push(score, at(doc));
+        }
+        assert_eq!(top.threshold(), Some(3.0));
+        assert_eq!(
+            top.into_sorted(),
+            [(5.0, at(1)), (5.0, at(3)), (3.0, at(2))]
+        );
+    }
+
+    #[test]
+    fn no_threshold_until_the_page_is_full() {
+        let mut top = TopN::new(2);
+        top.push(1.0, at(0));
+        assert_eq!(top.threshold(), None);
+        top.push(2.0, at(1));
+        assert_eq!(top.threshold(), Some(1.0));
+    }
+
+    #[test]
+    fn votes_raise_a_score_gently_and_never_lower_it() {
+        assert_eq!(by_votes(0), 1.0);
+        assert_eq!(by_votes(-3), 1.0);
+        let ten = by_votes(10);
+        assert!((1.4..1.6).contains(&ten), "{ten}");
+        assert!(by_votes(100) > ten);
+    }
+}
