@@ -9,7 +9,7 @@ use tantivy::schema::{Field, Value};
 use tantivy::{DateTime, DocAddress, Order, Score, Searcher, TantivyDocument};
 
 use super::SearchIndex;
-use super::compile::compile;
+use super::compile::{Compiled, compile};
 use super::facets::{Counted, ranked};
 use super::fields::Fields;
 use super::query::{ParsedQuery, Sort};
@@ -92,26 +92,7 @@ impl SearchIndex {
                 facets,
             });
         }
-        let ranked = if req.sort == Sort::Latest || !req.query.has_text() {
-            let page = TopDocs::with_limit(per_page).and_offset(offset);
-            let newest = page.order_by_fast_field::<DateTime>("created", Order::Desc);
-            let docs = searcher.search(&*compiled.query, &newest)?;
-            docs.into_iter()
-                .map(|(_, address)| (0.0, address))
-                .collect()
-        } else {
-            let weight = compiled
-                .ranked
-                .weight(EnableScoring::enabled_from_searcher(&searcher))?;
-            let wanted = offset.saturating_add(per_page);
-            let best = ranking::best(
-                &searcher,
-                weight.as_ref(),
-                spaces(viewer).as_deref(),
-                wanted,
-            )?;
-            best.into_iter().skip(offset).collect::<Vec<_>>()
-        };
+        let ranked = page_of(&searcher, &compiled, viewer, req, (offset, per_page))?;
         let snippets = Snippets::new(compiled.highlight.as_deref(), fields);
         let hits = ranked
             .into_iter()
@@ -129,6 +110,31 @@ impl SearchIndex {
     pub fn forget_counts(&self) {
         self.inner.counts.clear();
     }
+}
+
+/// The page's documents with their scores: newest first, or best first.
+fn page_of(
+    searcher: &Searcher,
+    compiled: &Compiled,
+    viewer: &Viewer,
+    req: &SearchRequest,
+    (offset, per_page): (usize, usize),
+) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+    if req.sort == Sort::Latest || !req.query.has_text() {
+        let page = TopDocs::with_limit(per_page).and_offset(offset);
+        let newest = page.order_by_fast_field::<DateTime>("created", Order::Desc);
+        let docs = searcher.search(&*compiled.query, &newest)?;
+        return Ok(docs
+            .into_iter()
+            .map(|(_, address)| (0.0, address))
+            .collect());
+    }
+    let weight = compiled
+        .ranked
+        .weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let wanted = offset.saturating_add(per_page);
+    let best = ranking::best(searcher, weight.as_ref(), spaces(viewer).as_deref(), wanted)?;
+    Ok(best.into_iter().skip(offset).collect())
 }
 
 fn facets_of(counted: Counted) -> Facets {
