@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod digest;
 pub mod email;
 pub mod error;
 pub mod forum;

@@ -100,6 +100,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    digest_preferences (user_id) {
+        user_id -> Integer,
+        digest -> Bool,
+        digest_day -> Text,
+        digest_hour -> Integer,
+        notify_immediately -> Bool,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     email_tokens (id) {
         id -> Integer,
         user_id -> Integer,
@@ -278,6 +289,7 @@ diesel::joinable!(assessments -> cities (city_id));
 diesel::joinable!(assessments -> users (submitted_by));
 diesel::joinable!(audit_log -> users (actor_id));
 diesel::joinable!(certifications -> cities (city_id));
+diesel::joinable!(digest_preferences -> users (user_id));
 diesel::joinable!(email_tokens -> users (user_id));
 diesel::joinable!(flags -> posts (post_id));
 diesel::joinable!(moderation_log -> posts (post_id));
@@ -307,6 +319,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     certifications,
     cities,
+    digest_preferences,
     email_tokens,
     flags,
     introductions,

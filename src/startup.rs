@@ -195,6 +195,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(accounts::profile::create_token)
         .service(accounts::profile::revoke_token)
         .service(accounts::profile::me)
+        .service(crate::digest::api::get_preferences)
+        .service(crate::digest::api::patch_preferences)
         .service(crate::assessment::handlers::list_api)
         .service(crate::assessment::submit::submit_api)
         .service(

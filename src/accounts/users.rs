@@ -287,6 +287,26 @@ pub fn update_preferences(
         .map(|_| ())
 }
 
+/// Changes a person's language and time zone; None leaves one as it is.
+pub fn set_language_and_time_zone(
+    conn: &mut DbConnection,
+    id: i32,
+    language: Option<&str>,
+    time_zone: Option<&str>,
+) -> QueryResult<()> {
+    if let Some(language) = language {
+        diesel::update(users::table.find(id))
+            .set(users::language.eq(language))
+            .execute(conn)?;
+    }
+    if let Some(time_zone) = time_zone {
+        diesel::update(users::table.find(id))
+            .set(users::time_zone.eq(time_zone))
+            .execute(conn)?;
+    }
+    Ok(())
+}
+
 /// When a row was written: naive UTC, the same on both backends.
 pub fn now() -> chrono::NaiveDateTime {
     Utc::now().naive_utc()

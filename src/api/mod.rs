@@ -19,6 +19,8 @@ use crate::{accounts, error, health, standard};
         standard::handlers::list_api,
         standard::handlers::show_api,
         accounts::profile::me,
+        crate::digest::api::get_preferences,
+        crate::digest::api::patch_preferences,
         crate::assessment::handlers::list_api,
         crate::assessment::submit::submit_api,
         crate::roadmap::handlers::roadmap_api,

@@ -137,6 +137,13 @@ fn routes() -> Vec<Route> {
         ),
         post("/sign-out", &[], [303, 303, 303, 303, 303, 303]),
         get("/api/v1/me", [401, 200, 200, 200, 200, 200]),
+        get("/api/v1/me/preferences", [401, 200, 200, 200, 200, 200]),
+        send_json(
+            "PATCH",
+            "/api/v1/me/preferences",
+            r#"{"digest_hour": 7}"#,
+            [401, 200, 200, 200, 200, 200],
+        ),
         get(
             "/api/v1/cities/{city}/assessments",
             [401, 403, 200, 200, 403, 200],

@@ -23,6 +23,7 @@ mod languages;
 mod migrations;
 mod moderation;
 mod peers;
+mod preferences;
 mod roadmaps;
 mod search;
 mod similar;

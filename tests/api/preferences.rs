@@ -1,0 +1,121 @@
+//! `GET` and `PATCH /api/v1/me/preferences`: defaults, partial changes that
+//! reach the database, and every bad field named in the caller's language.
+
+use diesel::prelude::*;
+use peerhall::digest::store;
+use peerhall::schema::digest_preferences;
+use serde_json::{Value, json};
+
+use crate::helpers::TestApp;
+
+async fn person(app: &TestApp) -> (i32, String) {
+    app.create_city("recife");
+    let id = app.create_user("ana@recife.gov.br", "member", Some("recife"));
+    (id, app.token_for("ana@recife.gov.br"))
+}
+
+#[tokio::test]
+async fn preferences_start_at_the_defaults_and_a_patch_changes_only_what_it_sends() {
+    let app = TestApp::spawn().await;
+    let (id, token) = person(&app).await;
+    let (status, before) = app
+        .send_json("GET", &token, "/api/v1/me/preferences", Value::Null)
+        .await;
+    assert_eq!(status, 200, "{before}");
+    assert_eq!(
+        before,
+        json!({"digest": true, "digest_day": "mon", "digest_hour": 8,
+            "time_zone": "America/Chicago", "language": "en", "notify_immediately": true})
+    );
+    let change = json!({"digest_day": "thu", "digest_hour": 17,
+        "time_zone": "America/Sao_Paulo", "language": "pt", "notify_immediately": false});
+    let (status, after) = app
+        .send_json("PATCH", &token, "/api/v1/me/preferences", change)
+        .await;
+    assert_eq!(status, 200, "{after}");
+    let expected = json!({"digest": true, "digest_day": "thu", "digest_hour": 17,
+        "time_zone": "America/Sao_Paulo", "language": "pt", "notify_immediately": false});
+    assert_eq!(after, expected);
+    let (_, again) = app
+        .send_json("GET", &token, "/api/v1/me/preferences", Value::Null)
+        .await;
+    assert_eq!(again, expected);
+    let me: Value = app.get_as(&token, "/api/v1/me").await.json().await.unwrap();
+    assert_eq!(
+        (&me["time_zone"], &me["language"]),
+        (&json!("America/Sao_Paulo"), &json!("pt"))
+    );
+    let stored = store::load(&mut app.conn(), id).unwrap();
+    assert_eq!((stored.digest_day.code(), stored.digest_hour), ("thu", 17));
+    assert!(stored.digest && !stored.notify_immediately);
+    let (_, off) = app
+        .send_json(
+            "PATCH",
+            &token,
+            "/api/v1/me/preferences",
+            json!({"digest": false}),
+        )
+        .await;
+    assert_eq!(
+        (&off["digest"], &off["digest_day"]),
+        (&json!(false), &json!("thu"))
+    );
+    let rows: i64 = digest_preferences::table
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(rows, 1, "a change updates the one row");
+}
+
+#[tokio::test]
+async fn bad_fields_are_all_named_in_the_callers_language_and_nothing_is_written() {
+    let app = TestApp::spawn().await;
+    let (id, token) = person(&app).await;
+    let response = app
+        .client
+        .patch(app.url("/api/v1/me/preferences?lang=es"))
+        .bearer_auth(&token)
+        .json(&json!({"digest_day": "someday", "digest_hour": 24,
+            "time_zone": "Mars/Olympus", "language": "de", "digest": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 422);
+    let body: Value = response.json().await.unwrap();
+    let fields = body["fields"].as_object().unwrap();
+    let mut named: Vec<&str> = fields.keys().map(String::as_str).collect();
+    named.sort_unstable();
+    assert_eq!(
+        named,
+        ["digest_day", "digest_hour", "language", "time_zone"]
+    );
+    assert!(
+        fields["digest_hour"]
+            .as_str()
+            .unwrap()
+            .contains("Elija una hora"),
+        "{body}"
+    );
+    let (status, mistyped) = app
+        .send_json(
+            "PATCH",
+            &token,
+            "/api/v1/me/preferences",
+            json!({"digest": "yes", "colour": 1}),
+        )
+        .await;
+    assert_eq!(status, 400, "{mistyped}");
+    assert!(mistyped["fields"]["digest"].is_string() && mistyped["fields"]["colour"].is_string());
+    let (status, _) = app
+        .send_json("PATCH", &token, "/api/v1/me/preferences", json!([true]))
+        .await;
+    assert_eq!(status, 400);
+    let rows: i64 = digest_preferences::table
+        .filter(digest_preferences::user_id.eq(id))
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert_eq!(rows, 0, "a refused change writes nothing");
+    let me: Value = app.get_as(&token, "/api/v1/me").await.json().await.unwrap();
+    assert_eq!(me["time_zone"], "America/Chicago");
+}
