@@ -149,9 +149,13 @@ impl PreferenceChanges {
                     Some(Weekday::parse(text).ok_or_else(|| wrong("error-digest-day"))?);
             }
             "digest_hour" => {
-                let hour = value.as_u64().or_else(|| value.as_i64().map(|_| 24));
-                let hour = hour.ok_or_else(mistyped)?;
-                let hour = u8::try_from(hour).ok().filter(|h| *h < 24);
+                // A negative whole number is an hour out of range; anything
+                // that is not a whole number is the wrong type.
+                let hour = match (value.as_u64(), value.as_i64()) {
+                    (Some(hour), _) => u8::try_from(hour).ok().filter(|h| *h < 24),
+                    (None, Some(_negative)) => None,
+                    (None, None) => return Err(mistyped()),
+                };
                 self.digest_hour = Some(hour.ok_or_else(|| wrong("error-digest-hour"))?);
             }
             "time_zone" => {

@@ -12,7 +12,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::analysis::{LANGS, analyze, exact_then, stemmed_analyzer};
-use super::fields::Fields;
+use super::fields::{Analysed, Fields};
 
 /// Characters of post text in a snippet.
 const SNIPPET_CHARS: usize = 200;
@@ -47,8 +47,7 @@ impl Snippets {
                     exact.insert(text.to_owned());
                 }
                 for (i, set) in stems.iter_mut().enumerate() {
-                    let in_lang =
-                        |part: super::fields::Analysed| part.stemmed.get(i) == Some(&field);
+                    let in_lang = |part: Analysed| part.stemmed.get(i) == Some(&field);
                     if in_lang(fields.title_text) || in_lang(fields.body_text) {
                         set.insert(text.to_owned());
                     }
