@@ -30,9 +30,32 @@ enum Command {
     /// Rebuild the search index from the database into a new directory and
     /// swap it in (a running service follows within a second)
     Reindex,
+    /// Weekly digests by hand (serve also sends them on its own schedule)
+    #[command(subcommand)]
+    Digest(DigestCommand),
     /// Create cities, users and API tokens
     #[command(subcommand)]
     Admin(AdminCommand),
+}
+
+#[derive(Subcommand)]
+enum DigestCommand {
+    /// One pass: send every digest that is due (each person's day and hour in
+    /// their zone) and retry the ones that failed; never sends one twice
+    Run {
+        /// Pretend it is this time (RFC 3339, e.g. 2026-11-23T11:00:00Z)
+        #[arg(long, value_parser = parse_time)]
+        at: Option<chrono::DateTime<chrono::Utc>>,
+        /// Say what would be sent; write and send nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    chrono::DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&chrono::Utc))
+        .map_err(|e| format!("`{text}` is not an RFC 3339 time such as 2026-11-23T11:00:00Z: {e}"))
 }
 
 #[derive(Subcommand)]
@@ -98,6 +121,7 @@ pub fn main() -> ExitCode {
         Command::Migrate => migrate(&settings),
         Command::SeedDemo => seed_demo(&settings),
         Command::Reindex => reindex(&settings),
+        Command::Digest(DigestCommand::Run { at, dry_run }) => digest_run(&settings, at, dry_run),
         Command::Admin(command) => admin(&settings, command),
     };
     match outcome {
@@ -144,6 +168,33 @@ fn reindex(settings: &Settings) -> anyhow::Result<()> {
         built.posts,
         built.posts as f64 / seconds.max(0.001)
     );
+    Ok(())
+}
+
+fn digest_run(
+    settings: &Settings,
+    at: Option<chrono::DateTime<chrono::Utc>>,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    let state = AppState::prepare(settings)?;
+    let digests = crate::digest::Digests::of(&state);
+    let now = at.unwrap_or_else(chrono::Utc::now);
+    if dry_run {
+        let (report, would) = digests.dry_run(now)?;
+        for planned in &would {
+            println!(
+                "would send to user {} for {}: {}",
+                planned.user_id, planned.week, planned.subject
+            );
+        }
+        println!(
+            "Dry run at {now}: {} due, {} to send, {} with nothing to say.",
+            report.due, report.sent, report.empty
+        );
+        return Ok(());
+    }
+    let report = digests.pass(now)?;
+    println!("Digest pass at {now}: {report}.");
     Ok(())
 }
 

@@ -26,6 +26,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub search: SearchSettings,
     pub email: EmailSettings,
+    pub digest: DigestSettings,
     pub standard: StandardSettings,
     pub limits: LimitSettings,
     pub log: LogSettings,
@@ -83,6 +84,16 @@ pub struct EmailSettings {
     pub smtp: Option<SmtpSettings>,
 }
 
+/// The weekly digests' scheduler inside `serve`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DigestSettings {
+    /// Whether `serve` sends digests itself (off when a separate job runs `peerhall digest run`).
+    pub scheduler: bool,
+    /// Seconds between passes.
+    pub every_secs: u64,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SmtpSecurity {
@@ -96,9 +107,18 @@ pub enum SmtpSecurity {
 pub struct SmtpSettings {
     pub host: String,
     pub port: u16,
-    pub security: SmtpSecurity,
+    /// `email.smtp.tls`; `security` is the name older files used.
+    #[serde(alias = "security")]
+    pub tls: SmtpSecurity,
+    /// Open connections kept for reuse.
+    #[serde(default = "default_smtp_pool")]
+    pub pool_size: u32,
     pub username: Option<String>,
     pub password: Option<Secret>,
+}
+
+fn default_smtp_pool() -> u32 {
+    4
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -206,7 +226,9 @@ impl Settings {
             }
             figment = figment.merge(Toml::file(path));
         }
+        // PEERHALL_BENCH_* size the benchmarks; they are not configuration.
         let env = Env::prefixed("PEERHALL_")
+            .filter(|key| !key.as_str().to_ascii_lowercase().starts_with("bench_"))
             .split("__")
             .ignore(&NON_KEY_VARIABLES);
         let settings: Settings = figment.merge(env).extract()?;
@@ -241,6 +263,9 @@ impl Settings {
         }
         if self.database.connect_timeout_secs == 0 {
             return invalid("database.connect_timeout_secs", "must be at least 1");
+        }
+        if self.digest.every_secs == 0 {
+            return invalid("digest.every_secs", "must be at least 1");
         }
         let l = &self.limits;
         let at_least_one = [

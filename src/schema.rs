@@ -100,6 +100,20 @@ diesel::table! {
 }
 
 diesel::table! {
+    digest_ledger (user_id, week) {
+        user_id -> Integer,
+        week -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        lease_until -> Timestamp,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        finished_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     digest_preferences (user_id) {
         user_id -> Integer,
         digest -> Bool,
@@ -159,6 +173,17 @@ diesel::table! {
         post_id -> Nullable<Integer>,
         detail -> Nullable<Text>,
         created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notice_mail (user_id) {
+        user_id -> Integer,
+        last_notification_id -> Integer,
+        last_sent_at -> Nullable<Timestamp>,
+        lease_until -> Timestamp,
+        attempts -> Integer,
+        last_error -> Nullable<Text>,
     }
 }
 
@@ -248,6 +273,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    undeliverable_addresses (user_id) {
+        user_id -> Integer,
+        email -> Text,
+        reason -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> Integer,
         email -> Text,
@@ -289,12 +323,14 @@ diesel::joinable!(assessments -> cities (city_id));
 diesel::joinable!(assessments -> users (submitted_by));
 diesel::joinable!(audit_log -> users (actor_id));
 diesel::joinable!(certifications -> cities (city_id));
+diesel::joinable!(digest_ledger -> users (user_id));
 diesel::joinable!(digest_preferences -> users (user_id));
 diesel::joinable!(email_tokens -> users (user_id));
 diesel::joinable!(flags -> posts (post_id));
 diesel::joinable!(moderation_log -> posts (post_id));
 diesel::joinable!(moderation_log -> threads (thread_id));
 diesel::joinable!(moderation_log -> users (moderator_id));
+diesel::joinable!(notice_mail -> users (user_id));
 diesel::joinable!(notifications -> posts (post_id));
 diesel::joinable!(notifications -> threads (thread_id));
 diesel::joinable!(post_revisions -> posts (post_id));
@@ -305,6 +341,7 @@ diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(thread_tags -> threads (thread_id));
 diesel::joinable!(threads -> cities (space_city_id));
 diesel::joinable!(threads -> users (author_id));
+diesel::joinable!(undeliverable_addresses -> users (user_id));
 diesel::joinable!(users -> cities (city_id));
 diesel::joinable!(votes -> posts (post_id));
 diesel::joinable!(votes -> users (user_id));
@@ -319,11 +356,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_log,
     certifications,
     cities,
+    digest_ledger,
     digest_preferences,
     email_tokens,
     flags,
     introductions,
     moderation_log,
+    notice_mail,
     notifications,
     post_revisions,
     posts,
@@ -331,6 +370,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     sessions,
     thread_tags,
     threads,
+    undeliverable_addresses,
     users,
     votes,
     watches,

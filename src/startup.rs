@@ -16,6 +16,7 @@ use crate::accounts::{self, identity, limits::PostingLimits, limits::SignInLimit
 use crate::config::Settings;
 use crate::db::{self, DatabaseTarget, DbPool};
 use crate::email::Mailer;
+use crate::email::unsubscribe::UnsubscribeKey;
 use crate::peers::PeerDirectory;
 use crate::search::LiveIndex;
 use crate::standard::Standards;
@@ -31,6 +32,10 @@ pub struct AppState {
     pub mailer: Mailer,
     /// Every city's matching profile, in memory.
     pub peers: PeerDirectory,
+    /// Signs session cookies.
+    pub session_key: Key,
+    /// Signs the unsubscribe links in bulk mail.
+    pub unsubscribe: UnsubscribeKey,
 }
 
 impl AppState {
@@ -56,7 +61,10 @@ impl AppState {
         peers.refresh_now(&mut first, standards.current()?)?;
         let search = LiveIndex::open(&settings.search.dir, settings.search.writer_memory_bytes())?;
         let mailer = Mailer::from_settings(&settings.email, &settings.server.public_url)?;
+        let session_key = crate::web::session::load_key(settings)?;
         Ok(AppState {
+            unsubscribe: UnsubscribeKey::derive(session_key.master()),
+            session_key,
             pool,
             standards,
             search,
@@ -72,6 +80,8 @@ pub struct Application {
     port: u16,
     state: AppState,
     server: Server,
+    /// How often the digest scheduler runs a pass; None: it does not run here.
+    digest_every: Option<Duration>,
 }
 
 impl Application {
@@ -81,16 +91,20 @@ impl Application {
         let listener = TcpListener::bind(address)
             .with_context(|| format!("cannot listen on {}:{}", address.0, address.1))?;
         let local = listener.local_addr()?;
-        let key = crate::web::session::load_key(settings)?;
-        let server = serve(listener, state.clone(), settings, key)?;
+        let server = serve(listener, state.clone(), settings)?;
         tracing::info!(
             "Peerhall listening on http://{local} with {}",
             state.database.describe()
         );
+        let digest_every = settings
+            .digest
+            .scheduler
+            .then(|| Duration::from_secs(settings.digest.every_secs));
         Ok(Self {
             port: local.port(),
             state,
             server,
+            digest_every,
         })
     }
 
@@ -109,9 +123,16 @@ impl Application {
             self.state.pool.clone(),
             self.state.search.clone(),
         ));
+        let digests = self.digest_every.map(|every| {
+            let digests = crate::digest::Digests::of(&self.state);
+            tokio::spawn(crate::digest::keep_sending(digests, every))
+        });
         let stopped = self.server.await;
         refresher.abort();
         indexer.abort();
+        if let Some(digests) = digests {
+            digests.abort();
+        }
         stopped
     }
 }
@@ -126,12 +147,9 @@ async fn refresh_peers(state: AppState) {
     }
 }
 
-fn serve(
-    listener: TcpListener,
-    state: AppState,
-    settings: &Settings,
-    key: Key,
-) -> anyhow::Result<Server> {
+fn serve(listener: TcpListener, state: AppState, settings: &Settings) -> anyhow::Result<Server> {
+    let key = state.session_key.clone();
+    let unsubscribe = web::Data::new(state.unsubscribe);
     let pool = web::Data::new(state.pool);
     let standards = web::Data::new(state.standards);
     let search = web::Data::new(state.search);
@@ -164,6 +182,7 @@ fn serve(
             .app_data(posting.clone())
             .app_data(limit_settings.clone())
             .app_data(peers.clone())
+            .app_data(unsubscribe.clone())
             .configure(routes)
             .default_service(web::to(pages::not_found))
     })
@@ -197,6 +216,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(accounts::profile::me)
         .service(crate::digest::api::get_preferences)
         .service(crate::digest::api::patch_preferences)
+        .service(crate::digest::preview::preview_page)
+        .service(crate::digest::unsubscribe::confirm_page)
+        .service(crate::digest::unsubscribe::unsubscribe)
         .service(crate::assessment::handlers::list_api)
         .service(crate::assessment::submit::submit_api)
         .service(

@@ -22,6 +22,7 @@ use peerhall::config::{EmailTransport, Secret, Settings};
 use peerhall::db::{self, DatabaseTarget, DbConnection};
 use peerhall::search::{self, LiveIndex, SearchIndex, SearchRequest, Sort, Viewer};
 use peerhall::startup::Application;
+use sql::inserts;
 
 mod app_db;
 mod baselines;
@@ -31,6 +32,8 @@ mod corpus;
 mod engines;
 mod queries;
 mod report;
+#[path = "../common/sql.rs"]
+mod sql;
 mod vocabulary;
 
 use app_db::*;
@@ -57,9 +60,8 @@ const CITIES: usize = 300;
 const USERS: usize = 3_000;
 /// Percent of threads in a city's private space.
 const CITY_SPACE_PCT: u32 = 3;
-/// Threads per seeding transaction, rows per INSERT statement.
+/// Threads per seeding transaction.
 const THREADS_PER_TX: usize = 2_000;
-const ROWS_PER_INSERT: usize = 500;
 /// Pseudo-words after each language's real head words: the long tail.
 const TAIL_WORDS: usize = 20_000;
 /// Where in the tail the rare query words come from (0 = most frequent).

@@ -12,10 +12,12 @@ use super::identity::CurrentUser;
 use super::users::{self, Preferences, Role, now, parse_time_zone};
 use super::views::{self, ProfileForm, ProfileView};
 use crate::db::{self, DbPool};
+use crate::digest::{self, MailPreferences};
 use crate::error::PageError;
 use crate::i18n::Lang;
 use crate::web::PageContext;
 use crate::web::csrf::{CsrfField, CsrfOnly, ProtectedForm};
+use diesel::Connection;
 
 #[derive(Deserialize)]
 pub struct SavedQuery {
@@ -30,14 +32,15 @@ pub async fn profile_page(
     query: web::Query<SavedQuery>,
 ) -> Result<HttpResponse, PageError> {
     let u = user.user();
-    let tokens = load_tokens(&pool, u.id, page.lang).await?;
+    let extras = load_extras(&pool, u, page.lang).await?;
     let form = ProfileForm {
         display_name: &u.display_name,
         language: u.language.code(),
         time_zone: &u.time_zone,
+        mail: extras.mail,
         errors: &[],
     };
-    let view = profile_view(&user, &tokens, None, query.saved.is_some());
+    let view = profile_view(&user, &extras, None, query.saved.is_some());
     Ok(html(
         StatusCode::OK,
         views::profile_page(&page, &view, &form),
@@ -46,13 +49,15 @@ pub async fn profile_page(
 
 fn profile_view<'a>(
     user: &'a CurrentUser,
-    tokens: &'a [ApiToken],
+    extras: &'a Extras,
     new_token: Option<&'a str>,
     saved: bool,
 ) -> ProfileView<'a> {
     let u = user.user();
+    let tokens = &extras.tokens;
     ProfileView {
         email: &u.email,
+        undeliverable: extras.undeliverable.as_deref(),
         city: u.city_name.as_deref(),
         role: u.role,
         tokens,
@@ -61,14 +66,28 @@ fn profile_view<'a>(
     }
 }
 
-async fn load_tokens(
+/// What the profile page shows besides the person's own row.
+struct Extras {
+    tokens: Vec<ApiToken>,
+    mail: MailPreferences,
+    undeliverable: Option<String>,
+}
+
+async fn load_extras(
     pool: &web::Data<DbPool>,
-    user_id: i32,
+    user: &users::User,
     lang: Lang,
-) -> Result<Vec<ApiToken>, PageError> {
-    db::run(pool, move |conn| Ok(api_tokens::list(conn, user_id)?))
-        .await
-        .map_err(|e| PageError::internal(lang, e))
+) -> Result<Extras, PageError> {
+    let (id, email) = (user.id, user.email.clone());
+    db::run(pool, move |conn| {
+        Ok(Extras {
+            tokens: api_tokens::list(conn, id)?,
+            mail: digest::store::load(conn, id)?,
+            undeliverable: digest::ledger::undeliverable(conn, id, &email)?,
+        })
+    })
+    .await
+    .map_err(|e| PageError::internal(lang, e))
 }
 
 #[derive(Deserialize)]
@@ -79,6 +98,23 @@ pub struct PreferencesForm {
     pub display_name: String,
     pub language: String,
     pub time_zone: String,
+    // The mail controls; absent from forms rendered before they existed.
+    mail_prefs: Option<String>,
+    digest: Option<String>,
+    digest_day: Option<String>,
+    digest_hour: Option<String>,
+    notify_immediately: Option<String>,
+}
+
+impl PreferencesForm {
+    fn mail(&self) -> Result<Option<MailPreferences>, Vec<(&'static str, &'static str)>> {
+        digest::views::parse_fields(
+            self.mail_prefs.as_deref(),
+            self.digest.as_deref(),
+            (self.digest_day.as_deref(), self.digest_hour.as_deref()),
+            self.notify_immediately.as_deref(),
+        )
+    }
 }
 
 impl CsrfField for PreferencesForm {
@@ -123,15 +159,21 @@ pub async fn save_profile(
 ) -> Result<HttpResponse, PageError> {
     let form = form.0;
     let lang = page.lang;
-    let prefs = match parse_preferences(&form) {
-        Ok(prefs) => prefs,
-        Err(errors) => {
-            let tokens = load_tokens(&pool, user.user().id, lang).await?;
-            let view = profile_view(&user, &tokens, None, false);
+    let (prefs, mail) = match (parse_preferences(&form), form.mail()) {
+        (Ok(prefs), Ok(mail)) => (prefs, mail),
+        (prefs, mail) => {
+            let errors: Vec<_> = [prefs.err(), mail.err()]
+                .into_iter()
+                .flatten()
+                .flatten()
+                .collect();
+            let extras = load_extras(&pool, user.user(), lang).await?;
+            let view = profile_view(&user, &extras, None, false);
             let values = ProfileForm {
                 display_name: &form.display_name,
                 language: &form.language,
                 time_zone: &form.time_zone,
+                mail: extras.mail,
                 errors: &errors,
             };
             let markup = views::profile_page(&page, &view, &values);
@@ -140,7 +182,13 @@ pub async fn save_profile(
     };
     let id = user.user().id;
     db::run(&pool, move |conn| {
-        Ok(users::update_preferences(conn, id, &prefs)?)
+        conn.transaction(|conn| {
+            users::update_preferences(conn, id, &prefs)?;
+            if let Some(mail) = &mail {
+                digest::store::save(conn, id, mail, now())?;
+            }
+            Ok(())
+        })
     })
     .await
     .map_err(|e| PageError::internal(lang, e))?;
@@ -179,15 +227,16 @@ pub async fn create_token(
     let token = db::run(&pool, move |conn| api_tokens::create(conn, id, &name))
         .await
         .map_err(|e| PageError::internal(lang, e))?;
-    let tokens = load_tokens(&pool, id, lang).await?;
     let u = user.user();
+    let extras = load_extras(&pool, u, lang).await?;
     let form = ProfileForm {
         display_name: &u.display_name,
         language: u.language.code(),
         time_zone: &u.time_zone,
+        mail: extras.mail,
         errors: &[],
     };
-    let view = profile_view(&user, &tokens, Some(&token), false);
+    let view = profile_view(&user, &extras, Some(&token), false);
     Ok(html(
         StatusCode::OK,
         views::profile_page(&page, &view, &form),

@@ -78,6 +78,8 @@ pub fn confirm_page(page: &PageContext, token: &str) -> Markup {
 /// What the profile page shows besides the form.
 pub struct ProfileView<'a> {
     pub email: &'a str,
+    /// Why mail to this address stopped, if it did.
+    pub undeliverable: Option<&'a str>,
     pub city: Option<&'a str>,
     pub role: super::users::Role,
     pub tokens: &'a [ApiToken],
@@ -90,6 +92,7 @@ pub struct ProfileForm<'a> {
     pub display_name: &'a str,
     pub language: &'a str,
     pub time_zone: &'a str,
+    pub mail: crate::digest::MailPreferences,
     pub errors: &'a [(&'a str, &'a str)],
 }
 
@@ -101,6 +104,9 @@ pub fn profile_page(page: &PageContext, view: &ProfileView, form: &ProfileForm) 
         &title,
         html! {
             h1 { (title) }
+            @if let Some(reason) = view.undeliverable {
+                (crate::digest::views::undeliverable_banner(lang, view.email, reason))
+            }
             (error_summary(lang, form.errors))
             @if view.saved { p.status role="status" { (lang.t("profile-saved")) } }
             dl.facts {
@@ -111,10 +117,6 @@ pub fn profile_page(page: &PageContext, view: &ProfileView, form: &ProfileForm) 
             (preferences_form(page, form))
             (password_section(page))
             (tokens_section(page, view))
-            section aria-labelledby="email-prefs-heading" {
-                h2 #email-prefs-heading { (lang.t("profile-email-prefs")) }
-                p { (lang.t("profile-email-prefs-later")) }
-            }
         },
     )
 }
@@ -158,6 +160,7 @@ fn preferences_form(page: &PageContext, form: &ProfileForm) -> Markup {
                         aria-invalid=[tz_error.as_ref().map(|_| "true")]
                         aria-describedby={ "time_zone-hint" @if tz_error.is_some() { " time_zone-error" } };
                 }
+                (crate::digest::views::mail_fields(lang, &form.mail, form.errors))
                 button type="submit" { (lang.t("profile-save")) }
             }
         }

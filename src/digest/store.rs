@@ -1,12 +1,15 @@
 //! The `digest_preferences` rows: one per person who changed a default, read
 //! back as [`MailPreferences`] (the defaults when there is no row).
 
+use std::collections::HashMap;
+
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::preferences::{MailPreferences, Weekday};
+use crate::accounts::users::UserRow;
 use crate::db::DbConnection;
-use crate::schema::digest_preferences;
+use crate::schema::{digest_preferences, undeliverable_addresses, users};
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, AsChangeset)]
 #[diesel(table_name = digest_preferences)]
@@ -55,6 +58,29 @@ pub fn load(conn: &mut DbConnection, user_id: i32) -> QueryResult<MailPreference
         .first(conn)
         .optional()?;
     Ok(row.map(|r| r.preferences()).unwrap_or_default())
+}
+
+/// Everyone whose weekly digest is on, with their preferences, except those
+/// whose current address refused mail for good.
+pub fn subscribers(conn: &mut DbConnection) -> QueryResult<Vec<(UserRow, MailPreferences)>> {
+    let rows: Vec<(UserRow, Option<Row>)> = users::table
+        .left_join(digest_preferences::table)
+        .select((UserRow::as_select(), Option::<Row>::as_select()))
+        .order(users::id)
+        .load(conn)?;
+    let refused: HashMap<i32, String> = undeliverable_addresses::table
+        .select((
+            undeliverable_addresses::user_id,
+            undeliverable_addresses::email,
+        ))
+        .load::<(i32, String)>(conn)?
+        .into_iter()
+        .collect();
+    Ok(rows
+        .into_iter()
+        .map(|(user, row)| (user, row.map(|r| r.preferences()).unwrap_or_default()))
+        .filter(|(user, prefs)| prefs.digest && refused.get(&user.id) != Some(&user.email))
+        .collect())
 }
 
 /// Stores `prefs` for `user_id`, replacing what was there. Call inside a

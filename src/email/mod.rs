@@ -1,10 +1,17 @@
 //! Outgoing mail: the transport chosen by configuration (SMTP, `.eml` files, or
 //! a capturing stub for tests) and multipart text + HTML messages.
 
+pub mod unsubscribe;
+
 use std::sync::{Arc, Mutex};
 
+use std::time::Duration;
+
 use anyhow::Context;
+use lettre::message::MessageBuilder;
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::PoolConfig;
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{FileTransport, Message, SmtpTransport, Transport};
 use maud::{DOCTYPE, Markup, html};
@@ -101,17 +108,29 @@ impl Mailer {
 
     /// Builds and sends; blocking, so call it from `web::block` in handlers.
     pub fn send(&self, outgoing: &Outgoing) -> anyhow::Result<()> {
-        let message = self.build(outgoing)?;
+        Ok(self.send_with(outgoing, None)?)
+    }
+
+    /// Sends, with the list headers of bulk mail when `bulk` is given, and
+    /// says whether a failure is worth retrying.
+    pub fn send_with(&self, outgoing: &Outgoing, bulk: Option<&Bulk>) -> Result<(), SendError> {
+        let message = self.build(outgoing, bulk)?;
         match &self.sender {
             Sender::File(t) => t
                 .send(&message)
                 .map(|_| ())
-                .context("writing the mail file"),
-            Sender::Smtp(t) => t.send(&message).map(|_| ()).context("sending over SMTP"),
+                .map_err(|e| SendError::Transient(format!("writing the mail file: {e}"))),
+            Sender::Smtp(t) => t.send(&message).map(|_| ()).map_err(|e| {
+                if e.is_permanent() {
+                    SendError::Permanent(e.to_string())
+                } else {
+                    SendError::Transient(e.to_string())
+                }
+            }),
             Sender::Stub(captured) => {
                 captured
                     .lock()
-                    .map_err(|_| anyhow::anyhow!("the stub mailbox is poisoned"))?
+                    .map_err(|_| SendError::Transient("the stub mailbox is poisoned".into()))?
                     .push(message);
                 Ok(())
             }
@@ -124,20 +143,73 @@ impl Mailer {
         actix_web::web::block(move || mailer.send(&outgoing)).await?
     }
 
-    fn build(&self, outgoing: &Outgoing) -> anyhow::Result<Message> {
+    /// The host part of the site's address, for Message-ID and List-Id.
+    pub fn site_host(&self) -> &str {
+        self.site.host_str().unwrap_or("localhost")
+    }
+
+    fn build(&self, outgoing: &Outgoing, bulk: Option<&Bulk>) -> Result<Message, SendError> {
         let to: Mailbox = outgoing
             .to
             .parse()
-            .with_context(|| "the recipient is not an address".to_owned())?;
-        Message::builder()
+            .map_err(|e| SendError::Permanent(format!("the recipient is not an address: {e}")))?;
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
-            .subject(outgoing.subject.clone())
+            .date_now()
+            .subject(outgoing.subject.clone());
+        if let Some(bulk) = bulk {
+            builder = bulk.headers(builder, self.site_host());
+        }
+        builder
             .multipart(MultiPart::alternative_plain_html(
                 outgoing.text.clone(),
                 outgoing.document(),
             ))
-            .context("building the message")
+            .map_err(|e| SendError::Permanent(format!("building the message: {e}")))
+    }
+}
+
+/// Why a message did not go: worth another try later, or never.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SendError {
+    /// A 5xx reply, or a message that cannot be built for this address.
+    #[error("refused for good: {0}")]
+    Permanent(String),
+    /// A 4xx reply, a connection that failed, a disk that was full.
+    #[error("not sent this time: {0}")]
+    Transient(String),
+}
+
+/// What makes a message bulk mail (RFC 2369, RFC 8058): its list, a stable
+/// Message-ID, and the one-click unsubscribe link.
+#[derive(Debug, Clone)]
+pub struct Bulk {
+    /// The list's short name, e.g. `digest`: List-Id is `<digest.{host}>`.
+    pub list: &'static str,
+    pub list_name: String,
+    /// The part of the Message-ID left of the `@`: the same message, the same id.
+    pub message_key: String,
+    /// An absolute https (or, locally, http) link that unsubscribes on POST.
+    pub unsubscribe: String,
+}
+
+impl Bulk {
+    fn headers(&self, builder: MessageBuilder, host: &str) -> MessageBuilder {
+        let raw = |name: &'static str, value: String| {
+            HeaderValue::new(HeaderName::new_from_ascii_str(name), value)
+        };
+        builder
+            .message_id(Some(format!("<{}@{host}>", self.message_key)))
+            .raw_header(raw(
+                "List-Id",
+                format!("{} <{}.{host}>", self.list_name, self.list),
+            ))
+            .raw_header(raw("List-Unsubscribe", format!("<{}>", self.unsubscribe)))
+            .raw_header(raw(
+                "List-Unsubscribe-Post",
+                "List-Unsubscribe=One-Click".to_owned(),
+            ))
     }
 }
 
@@ -146,12 +218,15 @@ fn smtp(settings: &EmailSettings) -> anyhow::Result<SmtpTransport> {
         .smtp
         .as_ref()
         .context("email.smtp is required when email.transport = \"smtp\"")?;
-    let builder = match smtp.security {
+    let builder = match smtp.tls {
         SmtpSecurity::Tls => SmtpTransport::relay(&smtp.host)?,
         SmtpSecurity::Starttls => SmtpTransport::starttls_relay(&smtp.host)?,
         SmtpSecurity::None => SmtpTransport::builder_dangerous(&smtp.host),
     };
-    let mut builder = builder.port(smtp.port);
+    let mut builder = builder
+        .port(smtp.port)
+        .timeout(Some(Duration::from_secs(30)))
+        .pool_config(PoolConfig::new().max_size(smtp.pool_size.max(1)));
     if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
         builder = builder.credentials(Credentials::new(user.clone(), password.expose().to_owned()));
     }

@@ -81,6 +81,17 @@ impl Event {
         }
     }
 
+    /// "Ana replied in “Title”", in `lang`, for lists and mail.
+    pub fn sentence(self, lang: crate::i18n::Lang, person: &str, title: &str) -> String {
+        let key = match self {
+            Event::Reply => "forum-event-reply",
+            Event::Mention => "forum-event-mention",
+            Event::Accepted => "forum-event-accepted",
+            Event::NewThread => "forum-event-new-thread",
+        };
+        lang.t_args(key, &[("person", person.into()), ("title", title.into())])
+    }
+
     pub fn from_code(code: &str) -> Option<Event> {
         [
             Event::NewThread,
@@ -101,14 +112,19 @@ pub struct Watches {
     pub tags: Vec<Level>,
 }
 
+/// Whether the thread is silenced: muted itself, or (with no choice of its
+/// own) in a muted category or under a muted tag.
+pub fn is_muted(watches: &Watches) -> bool {
+    watches.thread == Some(Level::Muted)
+        || (watches.thread.is_none()
+            && (watches.category == Some(Level::Muted) || watches.tags.contains(&Level::Muted)))
+}
+
 /// Whether a person with `watches` is told about `event` in that thread. A
 /// mute anywhere silences a thread; mentions and answers are addressed to the
 /// person, so anything but a mute lets them through.
 pub fn notifies(event: Event, watches: &Watches) -> bool {
-    let muted = watches.thread == Some(Level::Muted)
-        || (watches.thread.is_none()
-            && (watches.category == Some(Level::Muted) || watches.tags.contains(&Level::Muted)));
-    if muted {
+    if is_muted(watches) {
         return false;
     }
     match event {

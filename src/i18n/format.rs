@@ -107,6 +107,11 @@ impl Lang {
             .to_string()
     }
 
+    /// The name of `date`'s weekday: Monday · lunes · segunda-feira · lundi.
+    pub fn weekday_name(self, date: NaiveDate) -> String {
+        date.format_localized("%A", chrono_locale(self)).to_string()
+    }
+
     /// A moment stored in UTC, shown in `zone` with the zone's abbreviation.
     pub fn date_time(self, utc: NaiveDateTime, zone: Tz) -> String {
         let local: DateTime<Tz> = zone.from_utc_datetime(&utc);

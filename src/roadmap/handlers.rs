@@ -14,7 +14,7 @@ use crate::accounts::identity::CurrentUser;
 use crate::accounts::policy::Action;
 use crate::assessment::db as assessments;
 use crate::assessment::outcomes::Region;
-use crate::db::{self, DbPool};
+use crate::db::{self, DbConnection, DbPool};
 use crate::error::{ApiError, ErrorKind, PageError};
 use crate::i18n::Lang;
 use crate::peers::PeerDirectory;
@@ -52,51 +52,68 @@ async fn load_roadmap(
 ) -> anyhow::Result<Option<(Arc<Catalog>, Roadmap)>> {
     let standards = standards.clone();
     let city = city.clone();
-    let current = standards.current()?.id.clone();
     // The directory holds the current standard's profiles: no scan per request.
     let known = crate::peers::directory::discoverable_masks(&directory.snapshot(), city.id);
-    db::run(pool, move |conn| {
-        let rows = assessments::list_for_city(conn, city.id)?;
-        let Some(latest) = rows.first().cloned() else {
-            return Ok(None);
-        };
-        let Some(catalog) = standards.get(&latest.standard).cloned() else {
-            anyhow::bail!(
-                "assessment {} answers unknown standard {}",
-                latest.id,
-                latest.standard
-            );
-        };
-        let history: Vec<Snapshot> = rows
-            .iter()
-            .rev()
-            .filter(|r| r.standard == latest.standard)
-            .map(|r| {
-                let met = (r.met_mask as u64).count_ones() as usize;
-                Snapshot {
-                    id: r.id,
-                    submitted_at: r.submitted_at,
-                    met,
-                    level: catalog.level_for(met),
-                    mask: r.met_mask as u64,
-                }
-            })
-            .collect();
-        let full = assessments::load_full(conn, latest)?;
-        let peers = if catalog.id == current {
-            known
-        } else {
-            assessments::discoverable_latest_masks(conn, &catalog.id, city.id)?
-        };
-        let facts = CityFacts {
-            country: city.country.clone(),
-            region: Region::from_code(&city.region).unwrap_or(Region::UsCanada),
-            population: city.population,
-        };
-        let roadmap = build::build(&catalog, &facts, &full, history, &peers);
-        Ok(Some((catalog, roadmap)))
-    })
-    .await
+    db::run(pool, move |conn| assemble(conn, &standards, known, &city)).await
+}
+
+/// The roadmap from the city's latest assessment (without step peers and
+/// threads); None before the first. `known` are the discoverable peers'
+/// masks for the current standard, used when the assessment is of it.
+pub fn assemble(
+    conn: &mut DbConnection,
+    standards: &Standards,
+    known: Vec<u64>,
+    city: &City,
+) -> anyhow::Result<Option<(Arc<Catalog>, Roadmap)>> {
+    let current = standards.current()?.id.clone();
+    let rows = assessments::list_for_city(conn, city.id)?;
+    let Some(latest) = rows.first().cloned() else {
+        return Ok(None);
+    };
+    let Some(catalog) = standards.get(&latest.standard).cloned() else {
+        anyhow::bail!(
+            "assessment {} answers unknown standard {}",
+            latest.id,
+            latest.standard
+        );
+    };
+    let history = snapshots(&catalog, &rows, &latest.standard);
+    let full = assessments::load_full(conn, latest)?;
+    let peers = if catalog.id == current {
+        known
+    } else {
+        assessments::discoverable_latest_masks(conn, &catalog.id, city.id)?
+    };
+    let facts = CityFacts {
+        country: city.country.clone(),
+        region: Region::from_code(&city.region).unwrap_or(Region::UsCanada),
+        population: city.population,
+    };
+    let roadmap = build::build(&catalog, &facts, &full, history, &peers);
+    Ok(Some((catalog, roadmap)))
+}
+
+/// The history of one standard's assessments, oldest first (`rows` are newest first).
+fn snapshots(
+    catalog: &Catalog,
+    rows: &[assessments::AssessmentRow],
+    standard: &str,
+) -> Vec<Snapshot> {
+    rows.iter()
+        .rev()
+        .filter(|r| r.standard == standard)
+        .map(|r| {
+            let met = (r.met_mask as u64).count_ones() as usize;
+            Snapshot {
+                id: r.id,
+                submitted_at: r.submitted_at,
+                met,
+                level: catalog.level_for(met),
+                mask: r.met_mask as u64,
+            }
+        })
+        .collect()
 }
 
 fn view_city(c: &City) -> Action {

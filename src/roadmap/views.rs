@@ -30,10 +30,9 @@ pub(super) fn area_name(lang: Lang, catalog: &Catalog, code: &str) -> String {
 
 /// "DM1 · Implementing Data Strategy and Governance", or the outcome step's title.
 pub fn step_title(lang: Lang, catalog: &Catalog, step: &Step) -> String {
-    match catalog.criterion(&step.code) {
-        Some(c) => format!("{} · {}", c.code, c.label.get(lang)),
-        None => lang.t("roadmap-outcome-step"),
-    }
+    catalog
+        .criterion_title(&step.code, lang)
+        .unwrap_or_else(|| lang.t("roadmap-outcome-step"))
 }
 
 /// One sentence: why this step comes where it does.

@@ -191,6 +191,12 @@ impl Catalog {
         self.criteria.iter().find(|c| c.code == code)
     }
 
+    /// "DM1 · Implementing Data Strategy and Governance", if the code is one.
+    pub fn criterion_title(&self, code: &str, lang: Lang) -> Option<String> {
+        self.criterion(code)
+            .map(|c| format!("{} · {}", c.code, c.label.get(lang)))
+    }
+
     /// The position of a criterion in catalog order: its bit in a met-set.
     pub fn index_of(&self, code: &str) -> Option<usize> {
         self.criteria.iter().position(|c| c.code == code)

@@ -129,6 +129,7 @@ fn routes() -> Vec<Route> {
     vec![
         //                                                anon other same admin  mod  prog
         get("/profile", [303, 200, 200, 200, 200, 200]),
+        get("/profile/digest", [303, 200, 200, 200, 200, 200]),
         post("/profile", PREFERENCES, [303, 303, 303, 303, 303, 303]),
         post(
             "/profile/tokens",

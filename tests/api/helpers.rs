@@ -35,6 +35,8 @@ pub fn test_settings(data: &Path, database_url: Option<String>) -> Settings {
     settings.database.url = Secret::new(database_url.unwrap_or_default());
     settings.database.pool_size = 4;
     settings.email.transport = EmailTransport::Stub;
+    // Tests run digest passes themselves, at the times they choose.
+    settings.digest.scheduler = false;
     settings
 }
 

@@ -119,3 +119,79 @@ async fn bad_fields_are_all_named_in_the_callers_language_and_nothing_is_written
     let me: Value = app.get_as(&token, "/api/v1/me").await.json().await.unwrap();
     assert_eq!(me["time_zone"], "America/Chicago");
 }
+
+#[tokio::test]
+async fn the_profile_form_sets_the_digest_and_an_older_form_without_its_controls_leaves_it() {
+    let app = TestApp::spawn().await;
+    let (_, token) = person(&app).await;
+    let browser = app.sign_in("ana@recife.gov.br").await;
+    let page = app.page_text(&browser, "/profile").await;
+    for control in [
+        "name=\"digest\"",
+        "name=\"digest_day\"",
+        "name=\"digest_hour\"",
+        "name=\"notify_immediately\"",
+        "<legend>",
+    ] {
+        assert!(page.contains(control), "{control} in {page}");
+    }
+    let csrf = crate::helpers::csrf_of(&page);
+    let base = [
+        ("csrf", csrf.as_str()),
+        ("display_name", "Ana"),
+        ("language", "en"),
+        ("time_zone", "America/Recife"),
+    ];
+    // The boxes are unchecked: with the controls on the form, that turns both off.
+    let mut fields = base.to_vec();
+    fields.extend([
+        ("mail_prefs", "1"),
+        ("digest_day", "fri"),
+        ("digest_hour", "17"),
+    ]);
+    assert_eq!(
+        app.post_form(&browser, "/profile", &fields).await.status(),
+        303
+    );
+    let (_, prefs) = app
+        .send_json("GET", &token, "/api/v1/me/preferences", Value::Null)
+        .await;
+    assert_eq!(
+        prefs,
+        json!({"digest": false, "digest_day": "fri", "digest_hour": 17,
+            "time_zone": "America/Recife", "language": "en", "notify_immediately": false})
+    );
+    let saved = app.page_text(&browser, "/profile").await;
+    assert!(saved.contains("<option value=\"fri\" selected>"), "{saved}");
+
+    // A page rendered before the controls existed changes only what it had.
+    let mut older = base.to_vec();
+    older[1] = ("display_name", "Ana Lima");
+    assert_eq!(
+        app.post_form(&browser, "/profile", &older).await.status(),
+        303
+    );
+    let (_, unchanged) = app
+        .send_json("GET", &token, "/api/v1/me/preferences", Value::Null)
+        .await;
+    assert_eq!(unchanged, prefs);
+
+    let mut bad = base.to_vec();
+    bad.extend([
+        ("mail_prefs", "1"),
+        ("digest", "on"),
+        ("digest_day", "someday"),
+        ("digest_hour", "25"),
+    ]);
+    let refused = app.post_form(&browser, "/profile?lang=es", &bad).await;
+    assert_eq!(refused.status(), 422);
+    let body = refused.text().await.unwrap();
+    assert!(
+        body.contains("id=\"digest_day-error\"") && body.contains("id=\"digest_hour-error\""),
+        "{body}"
+    );
+    let (_, still) = app
+        .send_json("GET", &token, "/api/v1/me/preferences", Value::Null)
+        .await;
+    assert_eq!(still["digest"], false, "nothing written on refusal");
+}

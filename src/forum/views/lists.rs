@@ -124,14 +124,9 @@ pub fn index_page(page: &PageContext, view: &ListView, unread: i64) -> Markup {
 }
 
 fn event_text(page: &PageContext, kind: &str, actor: &str, title: &str) -> String {
-    let args = [("person", actor.into()), ("title", title.into())];
-    let lang = page.lang;
-    match Event::from_code(kind) {
-        Some(Event::Reply) => lang.t_args("forum-event-reply", &args),
-        Some(Event::Mention) => lang.t_args("forum-event-mention", &args),
-        Some(Event::Accepted) => lang.t_args("forum-event-accepted", &args),
-        _ => lang.t_args("forum-event-new-thread", &args),
-    }
+    Event::from_code(kind)
+        .unwrap_or(Event::NewThread)
+        .sentence(page.lang, actor, title)
 }
 
 /// Notifications with the thread's title and who did it: (line, actor, title).

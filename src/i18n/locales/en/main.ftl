@@ -115,7 +115,13 @@ profile-time-zone = Time zone
 profile-time-zone-hint = An IANA name, such as America/Bogota, America/Toronto or America/Sao_Paulo.
 profile-save = Save
 profile-email-prefs = Email preferences
-profile-email-prefs-later = Weekly digest settings will appear here.
+profile-digest = Send me the weekly digest
+profile-digest-day = Day of the digest
+profile-digest-hour = Hour of the digest
+profile-digest-hour-hint = In your time zone, above.
+profile-notify-immediately = Email me at once about replies, mentions and accepted answers (at most one email every 15 minutes)
+profile-undeliverable = Mail to { $email } could not be delivered, so Peerhall has stopped sending it.
+profile-undeliverable-help = The receiving server refused it for good. Ask your IT team to allow mail from Peerhall, or ask an administrator to change your address; mail starts again with a new address.
 role-member = Member
 role-city-admin = City administrator
 role-moderator = Moderator
@@ -619,3 +625,53 @@ search-error-bad-sort = “{ $arg }” is not a sort order. Use relevance or lat
 ## Dates and times (chrono strftime patterns)
 format-date = %B %-d, %Y
 format-time = %-I:%M %p %Z
+
+# Weekly digest
+notice-subject = { $count } new replies, mentions and answers on Peerhall
+notice-why = You receive these emails because immediate notices are on in your Peerhall profile (at most one every 15 minutes).
+digest-preview-title = Your next digest
+digest-preview-when = It goes out every { $day } at { $hour } ({ $zone }).
+digest-preview-off = The weekly digest is off.
+digest-preview-empty = Nothing to tell yet: if nothing happens before it is due, no digest is sent.
+profile-digest-preview = Preview your next digest
+digest-list-name = Peerhall weekly digest
+digest-subject = Your Peerhall week of { $date }
+digest-watched = New where you watch
+digest-answers = Answers to your questions
+digest-could-answer = Questions you could answer
+digest-could-answer-why = Unanswered questions about criteria { $city } meets.
+digest-roadmap = { $city }'s roadmap
+digest-level = Level: { $level }
+digest-level-none = Not yet at Silver
+digest-next-level = { $count ->
+    [one] 1 more criterion reaches { $level }.
+   *[other] { $count } more criteria reach { $level }.
+}
+digest-next-step = Next step: { $step }
+digest-gained = Newly met: { $criteria }
+digest-lost = No longer met: { $criteria }
+digest-peers = Peer cities that reached a level
+digest-peer-up = { $city } reached { $level }
+digest-new-thread = new thread
+digest-replies = { $count ->
+    [one] 1 new reply
+   *[other] { $count } new replies
+}
+digest-votes = { $count ->
+    [one] 1 vote
+   *[other] { $count } votes
+}
+digest-mentioned = you were mentioned
+digest-accepted = your answer was accepted
+digest-solved = solved
+digest-more = …and { $count } more in the forum
+digest-why = You receive this weekly digest because it is on in your Peerhall profile.
+digest-preferences = Change its day, hour or language
+digest-unsubscribe = Unsubscribe from the weekly digest
+unsubscribe-title = Unsubscribe from the weekly digest?
+unsubscribe-explain = The weekly digest to { $email } will stop. Sign-in links, invitations and notices about your own threads are not affected, and you can turn the digest back on in your profile.
+unsubscribe-button = Unsubscribe
+unsubscribe-done-title = You are unsubscribed
+unsubscribe-done = No more weekly digests will be sent. To receive them again, turn the digest on in your profile.
+unsubscribe-invalid-title = This link does not work
+unsubscribe-invalid = The unsubscribe link is incomplete, or it was sent to an address that has since changed. Sign in and change your mail preferences in your profile.

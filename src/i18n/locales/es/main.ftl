@@ -115,7 +115,13 @@ profile-time-zone = Zona horaria
 profile-time-zone-hint = Un nombre IANA, como America/Bogota, America/Santiago o America/Mexico_City.
 profile-save = Guardar
 profile-email-prefs = Preferencias de correo
-profile-email-prefs-later = Aquí aparecerán las opciones del resumen semanal.
+profile-digest = Enviarme el resumen semanal
+profile-digest-day = Día del resumen
+profile-digest-hour = Hora del resumen
+profile-digest-hour-hint = En su zona horaria, indicada arriba.
+profile-notify-immediately = Avisarme al momento de respuestas, menciones y respuestas aceptadas (como mucho un correo cada 15 minutos)
+profile-undeliverable = No se pudo entregar el correo a { $email }, así que Peerhall dejó de enviarlo.
+profile-undeliverable-help = El servidor de destino lo rechazó de forma definitiva. Pida a su equipo de TI que acepte el correo de Peerhall, o a un administrador que cambie su dirección; el correo se reanuda con una dirección nueva.
 role-member = Miembro
 role-city-admin = Administrador de la ciudad
 role-moderator = Moderador
@@ -619,3 +625,53 @@ search-error-bad-sort = «{ $arg }» no es un orden. Use relevance o latest.
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z
+
+# Weekly digest
+notice-subject = { $count } respuestas, menciones y aceptaciones nuevas en Peerhall
+notice-why = Recibe estos correos porque los avisos inmediatos están activados en su perfil de Peerhall (como mucho uno cada 15 minutos).
+digest-preview-title = Su próximo resumen
+digest-preview-when = Se envía cada { $day } a las { $hour } ({ $zone }).
+digest-preview-off = El resumen semanal está desactivado.
+digest-preview-empty = Aún no hay nada que contar: si nada ocurre antes de la hora, no se envía ningún resumen.
+profile-digest-preview = Ver su próximo resumen
+digest-list-name = Resumen semanal de Peerhall
+digest-subject = Su semana en Peerhall: { $date }
+digest-watched = Novedades en lo que sigue
+digest-answers = Respuestas a sus preguntas
+digest-could-answer = Preguntas que usted podría responder
+digest-could-answer-why = Preguntas sin respuesta sobre criterios que { $city } cumple.
+digest-roadmap = Hoja de ruta de { $city }
+digest-level = Nivel: { $level }
+digest-level-none = Aún no alcanza Plata
+digest-next-level = { $count ->
+    [one] Falta 1 criterio para { $level }.
+   *[other] Faltan { $count } criterios para { $level }.
+}
+digest-next-step = Próximo paso: { $step }
+digest-gained = Nuevos criterios cumplidos: { $criteria }
+digest-lost = Ya no cumplidos: { $criteria }
+digest-peers = Ciudades pares que alcanzaron un nivel
+digest-peer-up = { $city } alcanzó { $level }
+digest-new-thread = tema nuevo
+digest-replies = { $count ->
+    [one] 1 respuesta nueva
+   *[other] { $count } respuestas nuevas
+}
+digest-votes = { $count ->
+    [one] 1 voto
+   *[other] { $count } votos
+}
+digest-mentioned = le mencionaron
+digest-accepted = aceptaron su respuesta
+digest-solved = resuelto
+digest-more = …y { $count } más en el foro
+digest-why = Recibe este resumen semanal porque está activado en su perfil de Peerhall.
+digest-preferences = Cambiar el día, la hora o el idioma
+digest-unsubscribe = Darse de baja del resumen semanal
+unsubscribe-title = ¿Darse de baja del resumen semanal?
+unsubscribe-explain = Dejaremos de enviar el resumen semanal a { $email }. Los enlaces de acceso, las invitaciones y los avisos sobre sus propios temas no cambian, y puede volver a activar el resumen en su perfil.
+unsubscribe-button = Darse de baja
+unsubscribe-done-title = Se ha dado de baja
+unsubscribe-done = No le enviaremos más resúmenes semanales. Para volver a recibirlos, actívelos en su perfil.
+unsubscribe-invalid-title = Este enlace no funciona
+unsubscribe-invalid = El enlace para darse de baja está incompleto o se envió a una dirección que ha cambiado. Inicie sesión y cambie sus preferencias de correo en su perfil.

@@ -115,7 +115,13 @@ profile-time-zone = Fuseau horaire
 profile-time-zone-hint = Un nom IANA, comme America/Montreal, America/Toronto ou America/Vancouver.
 profile-save = Enregistrer
 profile-email-prefs = Préférences de courriel
-profile-email-prefs-later = Les réglages du résumé hebdomadaire apparaîtront ici.
+profile-digest = M’envoyer le résumé hebdomadaire
+profile-digest-day = Jour du résumé
+profile-digest-hour = Heure du résumé
+profile-digest-hour-hint = Dans votre fuseau horaire, indiqué plus haut.
+profile-notify-immediately = M’avertir tout de suite des réponses, mentions et réponses acceptées (au plus un courriel toutes les 15 minutes)
+profile-undeliverable = Le courriel à { $email } n’a pas pu être remis ; Peerhall a donc cessé de l’envoyer.
+profile-undeliverable-help = Le serveur destinataire l’a refusé définitivement. Demandez à votre service informatique d’accepter les courriels de Peerhall, ou à un administrateur de changer votre adresse ; les envois reprennent avec une nouvelle adresse.
 role-member = Membre
 role-city-admin = Administrateur de la ville
 role-moderator = Modérateur
@@ -619,3 +625,53 @@ search-error-bad-sort = « { $arg } » n’est pas un ordre de tri. Utilisez rel
 ## Dates and times (chrono strftime patterns)
 format-date = %-d %B %Y
 format-time = %H:%M %Z
+
+# Weekly digest
+notice-subject = { $count } nouvelles réponses, mentions et acceptations sur Peerhall
+notice-why = Vous recevez ces courriels parce que les avis immédiats sont activés dans votre profil Peerhall (au plus un toutes les 15 minutes).
+digest-preview-title = Votre prochain résumé
+digest-preview-when = Il part chaque { $day } à { $hour } ({ $zone }).
+digest-preview-off = Le résumé hebdomadaire est désactivé.
+digest-preview-empty = Rien à raconter pour l’instant : si rien ne se passe d’ici là, aucun résumé n’est envoyé.
+profile-digest-preview = Voir votre prochain résumé
+digest-list-name = Résumé hebdomadaire Peerhall
+digest-subject = Votre semaine sur Peerhall : { $date }
+digest-watched = Nouveautés dans ce que vous suivez
+digest-answers = Réponses à vos questions
+digest-could-answer = Questions auxquelles vous pourriez répondre
+digest-could-answer-why = Questions sans réponse sur des critères que { $city } remplit.
+digest-roadmap = Feuille de route de { $city }
+digest-level = Niveau : { $level }
+digest-level-none = Pas encore au niveau Argent
+digest-next-level = { $count ->
+    [one] Encore 1 critère pour atteindre { $level }.
+   *[other] Encore { $count } critères pour atteindre { $level }.
+}
+digest-next-step = Prochaine étape : { $step }
+digest-gained = Nouveaux critères remplis : { $criteria }
+digest-lost = Critères perdus : { $criteria }
+digest-peers = Villes pairs qui ont atteint un niveau
+digest-peer-up = { $city } a atteint { $level }
+digest-new-thread = nouveau sujet
+digest-replies = { $count ->
+    [one] 1 nouvelle réponse
+   *[other] { $count } nouvelles réponses
+}
+digest-votes = { $count ->
+    [one] 1 vote
+   *[other] { $count } votes
+}
+digest-mentioned = on vous a mentionné
+digest-accepted = votre réponse a été acceptée
+digest-solved = résolu
+digest-more = …et { $count } de plus dans le forum
+digest-why = Vous recevez ce résumé hebdomadaire parce qu’il est activé dans votre profil Peerhall.
+digest-preferences = Changer le jour, l’heure ou la langue
+digest-unsubscribe = Se désabonner du résumé hebdomadaire
+unsubscribe-title = Se désabonner du résumé hebdomadaire ?
+unsubscribe-explain = Le résumé hebdomadaire adressé à { $email } ne sera plus envoyé. Les liens de connexion, les invitations et les avis sur vos propres sujets ne changent pas, et vous pouvez réactiver le résumé dans votre profil.
+unsubscribe-button = Se désabonner
+unsubscribe-done-title = Vous êtes désabonné
+unsubscribe-done = Vous ne recevrez plus de résumé hebdomadaire. Pour le recevoir à nouveau, activez-le dans votre profil.
+unsubscribe-invalid-title = Ce lien ne fonctionne pas
+unsubscribe-invalid = Le lien de désabonnement est incomplet, ou il a été envoyé à une adresse qui a changé depuis. Connectez-vous et modifiez vos préférences de courriel dans votre profil.

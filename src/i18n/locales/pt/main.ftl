@@ -115,7 +115,13 @@ profile-time-zone = Fuso horário
 profile-time-zone-hint = Um nome IANA, como America/Sao_Paulo, America/Manaus ou America/Recife.
 profile-save = Salvar
 profile-email-prefs = Preferências de e-mail
-profile-email-prefs-later = As opções do resumo semanal aparecerão aqui.
+profile-digest = Enviar-me o resumo semanal
+profile-digest-day = Dia do resumo
+profile-digest-hour = Hora do resumo
+profile-digest-hour-hint = No seu fuso horário, indicado acima.
+profile-notify-immediately = Avisar-me na hora sobre respostas, menções e respostas aceitas (no máximo um e-mail a cada 15 minutos)
+profile-undeliverable = Não foi possível entregar e-mails para { $email }, então o Peerhall parou de enviá-los.
+profile-undeliverable-help = O servidor de destino recusou a mensagem definitivamente. Peça à sua equipe de TI que aceite e-mails do Peerhall, ou a um administrador que mude seu endereço; os envios recomeçam com um novo endereço.
 role-member = Membro
 role-city-admin = Administrador da cidade
 role-moderator = Moderador
@@ -619,3 +625,53 @@ search-error-bad-sort = “{ $arg }” não é uma ordem. Use relevance ou lates
 ## Dates and times (chrono strftime patterns)
 format-date = %-d de %B de %Y
 format-time = %H:%M %Z
+
+# Weekly digest
+notice-subject = { $count } novas respostas, menções e aceitações no Peerhall
+notice-why = Você recebe estes e-mails porque os avisos imediatos estão ativados no seu perfil do Peerhall (no máximo um a cada 15 minutos).
+digest-preview-title = Seu próximo resumo
+digest-preview-when = Ele sai toda { $day } às { $hour } ({ $zone }).
+digest-preview-off = O resumo semanal está desativado.
+digest-preview-empty = Ainda não há nada a contar: se nada acontecer antes do horário, nenhum resumo é enviado.
+profile-digest-preview = Ver seu próximo resumo
+digest-list-name = Resumo semanal do Peerhall
+digest-subject = Sua semana no Peerhall: { $date }
+digest-watched = Novidades no que você acompanha
+digest-answers = Respostas às suas perguntas
+digest-could-answer = Perguntas que você poderia responder
+digest-could-answer-why = Perguntas sem resposta sobre critérios que { $city } cumpre.
+digest-roadmap = Roteiro de { $city }
+digest-level = Nível: { $level }
+digest-level-none = Ainda não chegou a Prata
+digest-next-level = { $count ->
+    [one] Falta 1 critério para { $level }.
+   *[other] Faltam { $count } critérios para { $level }.
+}
+digest-next-step = Próximo passo: { $step }
+digest-gained = Novos critérios cumpridos: { $criteria }
+digest-lost = Não mais cumpridos: { $criteria }
+digest-peers = Cidades pares que alcançaram um nível
+digest-peer-up = { $city } alcançou { $level }
+digest-new-thread = novo tópico
+digest-replies = { $count ->
+    [one] 1 nova resposta
+   *[other] { $count } novas respostas
+}
+digest-votes = { $count ->
+    [one] 1 voto
+   *[other] { $count } votos
+}
+digest-mentioned = você foi mencionado
+digest-accepted = sua resposta foi aceita
+digest-solved = resolvido
+digest-more = …e mais { $count } no fórum
+digest-why = Você recebe este resumo semanal porque ele está ativado no seu perfil do Peerhall.
+digest-preferences = Mudar o dia, a hora ou o idioma
+digest-unsubscribe = Cancelar o resumo semanal
+unsubscribe-title = Cancelar o resumo semanal?
+unsubscribe-explain = O resumo semanal para { $email } deixará de ser enviado. Links de acesso, convites e avisos sobre seus próprios tópicos continuam, e você pode reativar o resumo no seu perfil.
+unsubscribe-button = Cancelar inscrição
+unsubscribe-done-title = Inscrição cancelada
+unsubscribe-done = Não enviaremos mais resumos semanais. Para voltar a recebê-los, ative o resumo no seu perfil.
+unsubscribe-invalid-title = Este link não funciona
+unsubscribe-invalid = O link de cancelamento está incompleto ou foi enviado para um endereço que mudou. Entre e altere suas preferências de e-mail no seu perfil.

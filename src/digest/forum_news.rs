@@ -1,0 +1,253 @@
+//! The forum's part of a digest, from the database: what happened in threads
+//! the reader follows (their notifications, re-checked now for visibility,
+//! permissions and mutes) and unanswered questions they could answer.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+
+use super::compose::{Happened, Item, ThreadFact};
+use crate::accounts::policy::{self, Action};
+use crate::accounts::users::User;
+use crate::db::DbConnection;
+use crate::forum::store::ThreadRow;
+use crate::forum::watch::{Event, Level, Watches, is_muted};
+use crate::schema::{notifications, posts, thread_tags, threads, watches};
+
+/// A reader's window: from their last digest (or a week ago) to now.
+pub type Window = (NaiveDateTime, NaiveDateTime);
+
+/// Threads where something reached the reader in `window`, with what happened.
+pub fn activity(
+    conn: &mut DbConnection,
+    reader: &User,
+    (since, until): Window,
+) -> QueryResult<Vec<Item>> {
+    let told: Vec<(String, i32, Option<i32>)> = notifications::table
+        .filter(notifications::user_id.eq(reader.id))
+        .filter(notifications::created_at.ge(since))
+        .filter(notifications::created_at.lt(until))
+        .select((
+            notifications::kind,
+            notifications::thread_id,
+            notifications::post_id,
+        ))
+        .load(conn)?;
+    let post_ids: Vec<i32> = told.iter().filter_map(|(_, _, post)| *post).collect();
+    let gone = removed_posts(conn, &post_ids)?;
+    let mut happened: HashMap<i32, Happened> = HashMap::new();
+    for (kind, thread, post) in &told {
+        if post.is_some_and(|p| gone.contains(&p)) {
+            continue;
+        }
+        let h = happened.entry(*thread).or_default();
+        match Event::from_code(kind) {
+            Some(Event::NewThread) => h.new_thread = true,
+            Some(Event::Reply) => h.replies += 1,
+            Some(Event::Mention) => h.mentioned = true,
+            Some(Event::Accepted) => h.accepted = true,
+            None => {}
+        }
+    }
+    let ids: Vec<i32> = happened.keys().copied().collect();
+    let facts = readable_facts(conn, reader, &ids)?;
+    Ok(facts
+        .into_iter()
+        .filter_map(|thread| {
+            let happened = *happened.get(&thread.id)?;
+            Some(Item { thread, happened })
+        })
+        .collect())
+}
+
+/// Which of `ids` were hidden or deleted since they were written.
+pub(super) fn removed_posts(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashSet<i32>> {
+    Ok(posts::table
+        .filter(posts::id.eq_any(ids))
+        .filter(posts::hidden.or(posts::deleted))
+        .select(posts::id)
+        .load::<i32>(conn)?
+        .into_iter()
+        .collect())
+}
+
+/// Open questions kept per city and window, best first: more than any
+/// digest shows, so that each reader still has enough after their own and
+/// their muted ones are dropped.
+const CANDIDATES: usize = 50;
+
+/// An unanswered question some readers could answer, with what ranking and
+/// muting need, loaded once per city and window.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    row: ThreadRow,
+    votes: i32,
+}
+
+/// Questions opened in `window`, visible, still without a reply or accepted
+/// answer, tagged with one of `tags` (the criteria a city meets), best first.
+pub fn open_questions(
+    conn: &mut DbConnection,
+    tags: &[String],
+    (since, until): Window,
+) -> QueryResult<Vec<Candidate>> {
+    if tags.is_empty() {
+        return Ok(Vec::new());
+    }
+    let tagged = thread_tags::table
+        .filter(thread_tags::tag.eq_any(tags))
+        .select(thread_tags::thread_id);
+    let rows: Vec<ThreadRow> = threads::table
+        .filter(threads::id.eq_any(tagged))
+        .filter(threads::kind.eq("question"))
+        .filter(threads::visible.eq(true))
+        .filter(threads::reply_count.eq(0))
+        .filter(threads::accepted_post_id.is_null())
+        .filter(threads::created_at.ge(since))
+        .filter(threads::created_at.lt(until))
+        .select(ThreadRow::as_select())
+        .load(conn)?;
+    let votes = opening_votes(conn, &rows)?;
+    let mut found: Vec<Candidate> = rows
+        .into_iter()
+        .map(|row| Candidate {
+            votes: votes.get(&row.id).copied().unwrap_or(0),
+            row,
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        b.votes
+            .cmp(&a.votes)
+            .then(b.row.created_at.cmp(&a.row.created_at))
+    });
+    found.truncate(CANDIDATES);
+    Ok(found)
+}
+
+/// Those of `candidates` this reader could answer: not their own, readable
+/// by them, not muted.
+pub fn could_answer(
+    conn: &mut DbConnection,
+    reader: &User,
+    candidates: &[Candidate],
+) -> QueryResult<Vec<Item>> {
+    let rows: Vec<ThreadRow> = candidates
+        .iter()
+        .filter(|c| c.row.author_id != Some(reader.id) && may_read(reader, &c.row))
+        .map(|c| c.row.clone())
+        .collect();
+    let muted = muted_threads(conn, reader.id, &rows)?;
+    let votes: HashMap<i32, i32> = candidates.iter().map(|c| (c.row.id, c.votes)).collect();
+    Ok(rows
+        .into_iter()
+        .filter(|t| !muted.contains(&t.id))
+        .map(|t| Item {
+            thread: fact(t, &votes),
+            happened: Happened {
+                new_thread: true,
+                ..Happened::default()
+            },
+        })
+        .collect())
+}
+
+fn may_read(reader: &User, thread: &ThreadRow) -> bool {
+    policy::allows(
+        Some(reader),
+        Action::ReadForum {
+            private_to: thread.space_city_id,
+        },
+    )
+}
+
+fn opening_votes(conn: &mut DbConnection, rows: &[ThreadRow]) -> QueryResult<HashMap<i32, i32>> {
+    let ids: Vec<i32> = rows.iter().map(|t| t.id).collect();
+    Ok(posts::table
+        .filter(posts::thread_id.eq_any(&ids))
+        .filter(posts::opening.eq(true))
+        .select((posts::thread_id, posts::votes))
+        .load::<(i32, i32)>(conn)?
+        .into_iter()
+        .collect())
+}
+
+fn fact(t: ThreadRow, votes: &HashMap<i32, i32>) -> ThreadFact {
+    ThreadFact {
+        votes: votes.get(&t.id).copied().unwrap_or(0),
+        solved: t.accepted_post_id.is_some(),
+        id: t.id,
+        title: t.title,
+        author_id: t.author_id,
+        reply_count: t.reply_count,
+        created_at: t.created_at,
+    }
+}
+
+/// Those of `ids` that are visible, that the reader may read and has not muted.
+pub(super) fn readable_facts(
+    conn: &mut DbConnection,
+    reader: &User,
+    ids: &[i32],
+) -> QueryResult<Vec<ThreadFact>> {
+    let rows: Vec<ThreadRow> = threads::table
+        .filter(threads::id.eq_any(ids))
+        .filter(threads::visible.eq(true))
+        .select(ThreadRow::as_select())
+        .load(conn)?;
+    let rows: Vec<ThreadRow> = rows.into_iter().filter(|t| may_read(reader, t)).collect();
+    let muted = muted_threads(conn, reader.id, &rows)?;
+    let votes = opening_votes(conn, &rows)?;
+    Ok(rows
+        .into_iter()
+        .filter(|t| !muted.contains(&t.id))
+        .map(|t| fact(t, &votes))
+        .collect())
+}
+
+/// Which of `rows` the reader silenced: the thread, or its category or a tag
+/// (unless they chose a level for the thread itself).
+fn muted_threads(
+    conn: &mut DbConnection,
+    reader: i32,
+    rows: &[ThreadRow],
+) -> QueryResult<HashSet<i32>> {
+    let mine: Vec<(String, String, String)> = watches::table
+        .filter(watches::user_id.eq(reader))
+        .select((watches::target_kind, watches::target, watches::level))
+        .load(conn)?;
+    if mine.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let level = |kind: &str, target: &str| {
+        mine.iter()
+            .find(|(k, t, _)| k == kind && t == target)
+            .and_then(|(_, _, l)| Level::from_code(l))
+    };
+    let ids: Vec<i32> = rows.iter().map(|t| t.id).collect();
+    let mut tags: HashMap<i32, Vec<String>> = HashMap::new();
+    for (thread, tag) in thread_tags::table
+        .filter(thread_tags::thread_id.eq_any(&ids))
+        .select((thread_tags::thread_id, thread_tags::tag))
+        .load::<(i32, String)>(conn)?
+    {
+        tags.entry(thread).or_default().push(tag);
+    }
+    Ok(rows
+        .iter()
+        .filter(|t| {
+            let watches = Watches {
+                thread: level("thread", &t.id.to_string()),
+                category: level("category", &t.category),
+                tags: tags
+                    .get(&t.id)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|tag| level("tag", tag))
+                    .collect(),
+            };
+            is_muted(&watches)
+        })
+        .map(|t| t.id)
+        .collect())
+}

@@ -1,0 +1,287 @@
+//! One digest pass: open a ledger row for everyone due now in their own zone,
+//! then claim each ready row, compose, send and close it. Any number of
+//! passes, on any number of instances, send each (person, week) once.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use serde::Serialize;
+
+use super::gather::{self, Shared};
+use super::ledger::{self, Entry, Outcome};
+use super::schedule::{self, Week};
+use super::{message, store};
+use crate::accounts::users::{self, User};
+use crate::db::{DbConnection, DbPool};
+use crate::email::unsubscribe::UnsubscribeKey;
+use crate::email::{Bulk, Mailer, SendError};
+use crate::peers::PeerDirectory;
+use crate::standard::Standards;
+use crate::startup::AppState;
+
+/// What a pass needs.
+#[derive(Clone)]
+pub struct Digests {
+    pool: DbPool,
+    standards: Standards,
+    peers: PeerDirectory,
+    mailer: Mailer,
+    unsubscribe: UnsubscribeKey,
+}
+
+/// What a pass did, or (dry run) would do.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct Report {
+    /// People whose digest time has come this week.
+    pub due: usize,
+    /// Ledger rows opened by this pass.
+    pub opened: usize,
+    pub sent: usize,
+    /// Nothing to say: no mail.
+    pub empty: usize,
+    pub skipped: usize,
+    /// Failed this time; tried again later.
+    pub retrying: usize,
+    pub failed: usize,
+    /// Held by another pass or instance.
+    pub busy: usize,
+}
+
+/// A digest a dry run would send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Planned {
+    pub user_id: i32,
+    pub week: String,
+    pub subject: String,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "due {}, opened {}, sent {}, empty {}, skipped {}, retrying {}, failed {}, busy elsewhere {}",
+            self.due,
+            self.opened,
+            self.sent,
+            self.empty,
+            self.skipped,
+            self.retrying,
+            self.failed,
+            self.busy
+        )
+    }
+}
+
+impl Digests {
+    pub fn of(state: &AppState) -> Digests {
+        Digests {
+            pool: state.pool.clone(),
+            standards: state.standards.clone(),
+            peers: state.peers.clone(),
+            mailer: state.mailer.clone(),
+            unsubscribe: state.unsubscribe.clone(),
+        }
+    }
+
+    /// One pass as if the time were `now`. Blocking.
+    pub fn pass(&self, now: DateTime<Utc>) -> anyhow::Result<Report> {
+        let mut conn = self.pool.get()?;
+        let at = now.naive_utc();
+        let mut report = Report::default();
+        let due = due(&mut conn, now)?;
+        report.due = due.len();
+        for (user_id, week) in &due.new {
+            if ledger::open(&mut conn, *user_id, week, at)? {
+                report.opened += 1;
+            }
+        }
+        let ready = ledger::ready(&mut conn, at)?;
+        if ready.is_empty() {
+            return Ok(report);
+        }
+        let mut shared = Shared::load(&mut conn, &self.standards, &self.peers, at)?;
+        for entry in ready {
+            if !ledger::claim(&mut conn, &entry, at)? {
+                report.busy += 1;
+                continue;
+            }
+            let outcome = self.deliver(&mut conn, &mut shared, &entry, at)?;
+            ledger::finish(&mut conn, &entry, &outcome, at)?;
+            report.count(&outcome);
+        }
+        Ok(report)
+    }
+
+    /// One pass of immediate notices at `now`. Blocking.
+    pub fn notices(&self, now: DateTime<Utc>) -> anyhow::Result<super::notices::NoticeReport> {
+        let mut conn = self.pool.get()?;
+        super::notices::pass(&mut conn, &self.mailer, now.naive_utc())
+    }
+
+    /// What a pass at `now` would send, without writing or sending anything.
+    pub fn dry_run(&self, now: DateTime<Utc>) -> anyhow::Result<(Report, Vec<Planned>)> {
+        let mut conn = self.pool.get()?;
+        let at = now.naive_utc();
+        let due = due(&mut conn, now)?;
+        let mut report = Report {
+            due: due.len(),
+            ..Report::default()
+        };
+        let mut shared = Shared::load(&mut conn, &self.standards, &self.peers, at)?;
+        let mut would = Vec::new();
+        let ready = ledger::ready(&mut conn, at)?;
+        for entry in due.new.iter().chain(ready.iter()) {
+            match self.compose(&mut conn, &mut shared, entry, at)? {
+                Some((_, outgoing)) => {
+                    report.sent += 1;
+                    would.push(Planned {
+                        user_id: entry.0,
+                        week: entry.1.clone(),
+                        subject: outgoing.subject,
+                    });
+                }
+                None => report.empty += 1,
+            }
+        }
+        Ok((report, would))
+    }
+
+    /// Composes and sends one claimed digest.
+    fn deliver(
+        &self,
+        conn: &mut DbConnection,
+        shared: &mut Shared,
+        entry: &Entry,
+        at: NaiveDateTime,
+    ) -> anyhow::Result<Outcome> {
+        let Some(user) = users::find_by_id(conn, entry.0)? else {
+            return Ok(Outcome::Skipped);
+        };
+        let prefs = store::load(conn, user.id)?;
+        if !prefs.digest || ledger::undeliverable(conn, user.id, &user.email)?.is_some() {
+            return Ok(Outcome::Skipped);
+        }
+        let Some((bulk, outgoing)) = self.compose(conn, shared, entry, at)? else {
+            return Ok(Outcome::Empty);
+        };
+        Ok(match self.mailer.send_with(&outgoing, Some(&bulk)) {
+            Ok(()) => Outcome::Sent,
+            Err(SendError::Permanent(error)) => {
+                tracing::warn!(user = user.id, %error, "digest refused for good; mail to this address stops");
+                ledger::mark_undeliverable(conn, user.id, &user.email, &error, at)?;
+                Outcome::Failed { error }
+            }
+            Err(SendError::Transient(error)) => {
+                tracing::warn!(user = user.id, %error, "digest not sent; will retry");
+                match ledger::retry_after(ledger::attempts(conn, entry)?) {
+                    Some(wait) => Outcome::Retry {
+                        error,
+                        retry_at: at + wait,
+                    },
+                    None => Outcome::Failed { error },
+                }
+            }
+        })
+    }
+
+    /// The message for one ledger entry; None when there is nothing to say.
+    fn compose(
+        &self,
+        conn: &mut DbConnection,
+        shared: &mut Shared,
+        (user_id, week): &Entry,
+        at: NaiveDateTime,
+    ) -> anyhow::Result<Option<(Bulk, crate::email::Outgoing)>> {
+        let Some(user) = users::find_by_id(conn, *user_id)? else {
+            return Ok(None);
+        };
+        let week =
+            Week::parse(week).ok_or_else(|| anyhow::anyhow!("ledger week {week} is not a week"))?;
+        let window = gather::window(ledger::last_sent(conn, user.id)?, at);
+        let digest = gather::compose(conn, shared, &user, week, window)?;
+        if digest.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(self.render(&user, &digest, shared, week)))
+    }
+
+    fn render(
+        &self,
+        user: &User,
+        digest: &super::compose::Digest,
+        shared: &Shared,
+        week: Week,
+    ) -> (Bulk, crate::email::Outgoing) {
+        let unsubscribe = self.mailer.link(&format!(
+            "/unsubscribe/{}",
+            self.unsubscribe.token(user.id, &user.email)
+        ));
+        let site = self.mailer.link("");
+        let links = message::Links {
+            site: &site,
+            unsubscribe: &unsubscribe,
+        };
+        let outgoing = message::message(
+            (&user.email, user.language),
+            digest,
+            &shared.catalog,
+            &links,
+        );
+        let bulk = Bulk {
+            list: "digest",
+            list_name: user.language.t("digest-list-name"),
+            message_key: format!("digest.{}.{}", user.id, week.key()),
+            unsubscribe,
+        };
+        (bulk, outgoing)
+    }
+}
+
+impl Report {
+    fn count(&mut self, outcome: &Outcome) {
+        match outcome {
+            Outcome::Sent => self.sent += 1,
+            Outcome::Empty => self.empty += 1,
+            Outcome::Skipped => self.skipped += 1,
+            Outcome::Retry { .. } => self.retrying += 1,
+            Outcome::Failed { .. } => self.failed += 1,
+        }
+    }
+}
+
+/// Everyone due at `now`, and which of them have no ledger row yet.
+struct Due {
+    all: usize,
+    new: Vec<Entry>,
+}
+
+impl Due {
+    fn len(&self) -> usize {
+        self.all
+    }
+}
+
+fn due(conn: &mut DbConnection, now: DateTime<Utc>) -> anyhow::Result<Due> {
+    let people: Vec<Entry> = store::subscribers(conn)?
+        .into_iter()
+        .filter_map(|(row, prefs)| {
+            let zone = row.time_zone.parse().unwrap_or(chrono_tz::UTC);
+            schedule::due(&prefs, zone, now).map(|(week, _)| (row.id, week.key()))
+        })
+        .collect();
+    let weeks: Vec<String> = people
+        .iter()
+        .map(|(_, w)| w.clone())
+        .collect::<HashSet<_>>()
+        .into_iter()
+        .collect();
+    let existing = ledger::existing(conn, &weeks)?;
+    Ok(Due {
+        all: people.len(),
+        new: people
+            .into_iter()
+            .filter(|e| !existing.contains(e))
+            .collect(),
+    })
+}
