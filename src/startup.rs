@@ -300,5 +300,6 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(accounts::admin_pages::create_city)
         .service(accounts::admin_pages::invite)
         .service(pages::switch_language)
-        .service(pages::stylesheet);
+        .service(pages::stylesheet)
+        .service(pages::script);
 }

@@ -118,7 +118,7 @@ pub fn accept_page(page: &PageContext, token: &str, values: &AcceptValues) -> Ma
                         }
                     }
                 }
-                (Input::new("time_zone", "profile-time-zone", &values.time_zone).show(lang, errors))
+                (Input::new("time_zone", "profile-time-zone", &values.time_zone).time_zone(lang).show(lang, errors))
                 p.hint { (lang.t("profile-time-zone-hint")) }
                 button type="submit" { (lang.t("invitation-accept")) }
             }

@@ -157,6 +157,7 @@ fn preferences_form(page: &PageContext, form: &ProfileForm) -> Markup {
                     p.hint #time_zone-hint { (lang.t("profile-time-zone-hint")) }
                     @if let Some(e) = &tz_error { p.field-error #time_zone-error { (e) } }
                     input #time_zone name="time_zone" value=(form.time_zone) required
+                        data-browser-zone=(crate::web::forms::browser_zone_label(lang))
                         aria-invalid=[tz_error.as_ref().map(|_| "true")]
                         aria-describedby={ "time_zone-hint" @if tz_error.is_some() { " time_zone-error" } };
                 }

@@ -140,7 +140,7 @@ enum Settled {
     Sent(i32),
     /// Everything was read, hidden or muted by now: nothing to mail.
     Nothing(i32),
-    /// The address refused mail for good; these are given up.
+    /// Refused for good (the address, or the server's settings): given up.
     Refused(i32),
     Retry(String),
 }
@@ -160,8 +160,12 @@ fn notify(
     Ok(
         match mailer.send_with(&message(user, &lines, mailer), None) {
             Ok(()) => Settled::Sent(upto),
-            Err(SendError::Permanent(error)) => {
+            Err(SendError::Refused(error)) => {
                 ledger::mark_undeliverable(conn, user.id, &user.email, &error, now)?;
+                Settled::Refused(upto)
+            }
+            Err(SendError::Permanent(error)) => {
+                tracing::error!(user = user.id, %error, "notice mail refused for good; check the mail settings");
                 Settled::Refused(upto)
             }
             Err(SendError::Transient(error)) => {

@@ -106,7 +106,18 @@ impl Digests {
                 report.busy += 1;
                 continue;
             }
-            let outcome = self.deliver(&mut conn, &mut shared, &entry, at)?;
+            // One digest that cannot be composed must not hold up the others.
+            let outcome = match self.deliver(&mut conn, &mut shared, &entry, at) {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    tracing::error!(
+                        user = entry.0,
+                        error = format!("{e:#}"),
+                        "digest not composed"
+                    );
+                    retry_or_give_up(&mut conn, &entry, format!("{e:#}"), at)?
+                }
+            };
             ledger::finish(&mut conn, &entry, &outcome, at)?;
             report.count(&outcome);
         }
@@ -167,20 +178,18 @@ impl Digests {
         };
         Ok(match self.mailer.send_with(&outgoing, Some(&bulk)) {
             Ok(()) => Outcome::Sent,
-            Err(SendError::Permanent(error)) => {
+            Err(SendError::Refused(error)) => {
                 tracing::warn!(user = user.id, %error, "digest refused for good; mail to this address stops");
                 ledger::mark_undeliverable(conn, user.id, &user.email, &error, at)?;
                 Outcome::Failed { error }
             }
+            Err(SendError::Permanent(error)) => {
+                tracing::error!(user = user.id, %error, "digest refused for good; check the mail settings");
+                Outcome::Failed { error }
+            }
             Err(SendError::Transient(error)) => {
                 tracing::warn!(user = user.id, %error, "digest not sent; will retry");
-                match ledger::retry_after(ledger::attempts(conn, entry)?) {
-                    Some(wait) => Outcome::Retry {
-                        error,
-                        retry_at: at + wait,
-                    },
-                    None => Outcome::Failed { error },
-                }
+                retry_or_give_up(conn, entry, error, at)?
             }
         })
     }
@@ -248,6 +257,22 @@ impl Report {
             Outcome::Failed { .. } => self.failed += 1,
         }
     }
+}
+
+/// Another attempt after a back-off, or failed once the attempts are spent.
+fn retry_or_give_up(
+    conn: &mut DbConnection,
+    entry: &Entry,
+    error: String,
+    at: NaiveDateTime,
+) -> anyhow::Result<Outcome> {
+    Ok(match ledger::retry_after(ledger::attempts(conn, entry)?) {
+        Some(wait) => Outcome::Retry {
+            error,
+            retry_at: at + wait,
+        },
+        None => Outcome::Failed { error },
+    })
 }
 
 /// Everyone due at `now`, and which of them have no ledger row yet.

@@ -4,7 +4,6 @@
 pub mod unsubscribe;
 
 use std::sync::{Arc, Mutex};
-
 use std::time::Duration;
 
 use anyhow::Context;
@@ -120,13 +119,7 @@ impl Mailer {
                 .send(&message)
                 .map(|_| ())
                 .map_err(|e| SendError::Transient(format!("writing the mail file: {e}"))),
-            Sender::Smtp(t) => t.send(&message).map(|_| ()).map_err(|e| {
-                if e.is_permanent() {
-                    SendError::Permanent(e.to_string())
-                } else {
-                    SendError::Transient(e.to_string())
-                }
-            }),
+            Sender::Smtp(t) => t.send(&message).map(|_| ()).map_err(classify),
             Sender::Stub(captured) => {
                 captured
                     .lock()
@@ -152,7 +145,7 @@ impl Mailer {
         let to: Mailbox = outgoing
             .to
             .parse()
-            .map_err(|e| SendError::Permanent(format!("the recipient is not an address: {e}")))?;
+            .map_err(|e| SendError::Refused(format!("the recipient is not an address: {e}")))?;
         let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
@@ -170,10 +163,26 @@ impl Mailer {
     }
 }
 
+/// An SMTP failure, by what it says about the recipient.
+fn classify(error: lettre::transport::smtp::Error) -> SendError {
+    match error.status().map(|code| code.to_string()).as_deref() {
+        // No such mailbox, not here, not a valid mailbox name: this address only.
+        Some("550" | "551" | "553") => SendError::Refused(error.to_string()),
+        _ if error.is_permanent() => SendError::Permanent(error.to_string()),
+        _ => SendError::Transient(error.to_string()),
+    }
+}
+
 /// Why a message did not go: worth another try later, or never.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SendError {
-    /// A 5xx reply, or a message that cannot be built for this address.
+    /// The server refused the recipient's mailbox for good (550, 551, 553),
+    /// or the address cannot be written as one: stop mailing it.
+    #[error("the address refused mail for good: {0}")]
+    Refused(String),
+    /// Any other 5xx reply (authentication, relaying, content): this message
+    /// will never go, but the address is not to blame, so that a mistake in
+    /// the mail settings cannot silence everyone.
     #[error("refused for good: {0}")]
     Permanent(String),
     /// A 4xx reply, a connection that failed, a disk that was full.

@@ -41,6 +41,8 @@ pub struct Input<'a> {
     label_key: &'a str,
     kind: &'static str,
     value: &'a str,
+    /// The `data-browser-zone` text, for a time zone field the script fills.
+    browser_zone: Option<String>,
 }
 
 impl<'a> Input<'a> {
@@ -52,6 +54,7 @@ impl<'a> Input<'a> {
             label_key,
             kind: "text",
             value,
+            browser_zone: None,
         }
     }
 
@@ -67,6 +70,12 @@ impl<'a> Input<'a> {
         self
     }
 
+    /// A time zone field: the page's script fills it from the device's zone.
+    pub fn time_zone(mut self, lang: Lang) -> Self {
+        self.browser_zone = Some(browser_zone_label(lang));
+        self
+    }
+
     /// The field, with the message of the error in `errors` that names its id.
     pub fn show(&self, lang: Lang, errors: &[(&str, &str)]) -> Markup {
         let error = errors
@@ -79,9 +88,16 @@ impl<'a> Input<'a> {
                 label for=(self.id) { (lang.t(self.label_key)) }
                 @if let Some(e) = &error { p.field-error id=(error_id) { (e) } }
                 input id=(self.id) name=(self.name) type=(self.kind) value=(self.value) required
+                    data-browser-zone=[self.browser_zone.as_deref()]
                     aria-invalid=[error.as_ref().map(|_| "true")]
                     aria-describedby=[error.as_ref().map(|_| error_id.as_str())];
             }
         }
     }
+}
+
+/// The label of the script's "use this device's zone" button; the script puts
+/// the zone in place of `{zone}`.
+pub fn browser_zone_label(lang: Lang) -> String {
+    lang.t_args("profile-use-device-zone", &[("zone", "{zone}".into())])
 }

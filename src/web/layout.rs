@@ -19,6 +19,7 @@ pub fn layout(page: &PageContext, title: &str, content: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · Peerhall" }
                 link rel="stylesheet" href={ "/static/peerhall-" (VERSION) ".css" };
+                script src={ "/static/peerhall-" (VERSION) ".js" } defer {}
             }
             body {
                 a.skip-link href="#main" { (lang.t("layout-skip")) }

@@ -19,6 +19,7 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{HttpResponse, http::header, route};
 
 const STYLESHEET: &str = include_str!("static/peerhall.css");
+const SCRIPT: &str = include_str!("static/peerhall.js");
 
 /// The stylesheet; its URL carries the version, so it may be cached for long.
 #[route("/static/peerhall-{version}.css", method = "GET", method = "HEAD")]
@@ -27,6 +28,15 @@ pub async fn stylesheet() -> HttpResponse {
         .content_type("text/css; charset=utf-8")
         .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
         .body(STYLESHEET)
+}
+
+/// The one script (progressive enhancement); versioned like the stylesheet.
+#[route("/static/peerhall-{version}.js", method = "GET", method = "HEAD")]
+pub async fn script() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/javascript; charset=utf-8")
+        .insert_header((header::CACHE_CONTROL, "public, max-age=31536000, immutable"))
+        .body(SCRIPT)
 }
 
 /// Headers on every response: no inline scripts or framing, no MIME sniffing,

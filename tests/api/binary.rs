@@ -405,3 +405,60 @@ async fn sign_in_links_and_session_cookies_never_reach_the_log() {
         );
     }
 }
+
+/// The next Monday at 16:00 UTC: every demo person (the Americas, Monday
+/// 08:00 local) is due by then, and the demo's recent activity is in the week.
+fn next_monday_afternoon() -> String {
+    use chrono::{Datelike, Duration, Utc};
+    let today = Utc::now().date_naive();
+    let ahead = (7 - today.weekday().num_days_from_monday()) % 7;
+    let monday = today + Duration::days(i64::from(ahead.max(1)));
+    format!("{monday}T16:00:00Z")
+}
+
+#[test]
+fn digest_run_sends_over_smtp_set_by_environment_keys_and_never_twice() {
+    let data = tempfile::tempdir().unwrap();
+    let sink = crate::smtp_sink::Sink::start(&[]);
+    let port = sink.port.to_string();
+    let run = |args: &[&str]| {
+        let output = peerhall(data.path())
+            .env("PEERHALL_EMAIL__TRANSPORT", "smtp")
+            .env("PEERHALL_EMAIL__SMTP__HOST", "127.0.0.1")
+            .env("PEERHALL_EMAIL__SMTP__PORT", &port)
+            .env("PEERHALL_EMAIL__SMTP__TLS", "none")
+            .args(args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).unwrap(),
+            stderr,
+        )
+    };
+    assert_eq!(run(&["seed-demo"]).0, Some(0));
+    let at = next_monday_afternoon();
+    let (code, dry, _) = run(&["digest", "run", "--at", &at, "--dry-run"]);
+    assert_eq!(code, Some(0));
+    assert!(dry.contains("would send to user"), "{dry}");
+    assert!(sink.messages().is_empty(), "a dry run sends nothing");
+
+    let (code, first, stderr) = run(&["digest", "run", "--at", &at]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let sent: usize = first
+        .split("sent ")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {first}"));
+    assert!(sent > 0, "{first}");
+    assert_eq!(sink.messages().len(), sent);
+    let (_, again, _) = run(&["digest", "run", "--at", &at]);
+    assert!(again.contains("opened 0, sent 0"), "{again}");
+    assert_eq!(sink.messages().len(), sent);
+
+    let (code, _, stderr) = run(&["digest", "run", "--at", "next monday"]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("is not an RFC 3339 time"), "{stderr}");
+}

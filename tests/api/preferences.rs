@@ -135,6 +135,31 @@ async fn the_profile_form_sets_the_digest_and_an_older_form_without_its_controls
     ] {
         assert!(page.contains(control), "{control} in {page}");
     }
+    // The script fills or offers the device's time zone; the page works without it.
+    assert!(
+        page.contains("id=\"time_zone\"") && page.contains("data-browser-zone=\"Use this device"),
+        "{page}"
+    );
+    let script = page
+        .split("<script src=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .unwrap();
+    let served = app.get(script).await;
+    assert_eq!(served.status(), 200);
+    assert!(
+        served.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    assert!(
+        served
+            .text()
+            .await
+            .unwrap()
+            .contains("resolvedOptions().timeZone")
+    );
     let csrf = crate::helpers::csrf_of(&page);
     let base = [
         ("csrf", csrf.as_str()),

@@ -627,6 +627,7 @@ format-date = %B %-d, %Y
 format-time = %-I:%M %p %Z
 
 # Weekly digest
+profile-use-device-zone = Use this device's time zone: { $zone }
 notice-subject = { $count } new replies, mentions and answers on Peerhall
 notice-why = You receive these emails because immediate notices are on in your Peerhall profile (at most one every 15 minutes).
 digest-preview-title = Your next digest

@@ -627,6 +627,7 @@ format-date = %-d de %B de %Y
 format-time = %H:%M %Z
 
 # Weekly digest
+profile-use-device-zone = Usar la zona horaria de este dispositivo: { $zone }
 notice-subject = { $count } respuestas, menciones y aceptaciones nuevas en Peerhall
 notice-why = Recibe estos correos porque los avisos inmediatos están activados en su perfil de Peerhall (como mucho uno cada 15 minutos).
 digest-preview-title = Su próximo resumen

@@ -627,6 +627,7 @@ format-date = %-d %B %Y
 format-time = %H:%M %Z
 
 # Weekly digest
+profile-use-device-zone = Utiliser le fuseau horaire de cet appareil : { $zone }
 notice-subject = { $count } nouvelles réponses, mentions et acceptations sur Peerhall
 notice-why = Vous recevez ces courriels parce que les avis immédiats sont activés dans votre profil Peerhall (au plus un toutes les 15 minutes).
 digest-preview-title = Votre prochain résumé

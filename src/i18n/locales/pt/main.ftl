@@ -627,6 +627,7 @@ format-date = %-d de %B de %Y
 format-time = %H:%M %Z
 
 # Weekly digest
+profile-use-device-zone = Usar o fuso horário deste dispositivo: { $zone }
 notice-subject = { $count } novas respostas, menções e aceitações no Peerhall
 notice-why = Você recebe estes e-mails porque os avisos imediatos estão ativados no seu perfil do Peerhall (no máximo um a cada 15 minutos).
 digest-preview-title = Seu próximo resumo
