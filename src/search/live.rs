@@ -106,6 +106,8 @@ pub fn rebuild(
     let start = outbox::newest(conn)?;
     let built = fill(conn, &index)?;
     index.commit_with_payload(&start.to_string())?;
+    // Before the swap: the service moves to a generation that is already one segment.
+    index.merge_into_one()?;
     drop(index);
     write_current(root, &name)?;
     Ok(built)

@@ -162,6 +162,34 @@ fn the_commit_payload_survives_reopening_the_index() {
 }
 
 #[test]
+fn merging_into_one_segment_keeps_every_post_the_deletions_and_the_payload() {
+    let index = index(&[post(1, "budget"), post(2, "budget")]);
+    for (id, payload) in [(3, "2"), (4, "3")] {
+        index
+            .with_writer(|writer| add(writer, &post(id, "budget")))
+            .expect("written");
+        index.commit_with_payload(payload).expect("committed");
+    }
+    index
+        .with_writer(|writer| delete_post(writer, 2))
+        .expect("written");
+    index.commit_with_payload("4").expect("committed");
+    assert_eq!(index.merge_into_one().expect("merged"), 3);
+    let segments = index
+        .inner
+        .index
+        .searchable_segment_ids()
+        .expect("segments");
+    assert_eq!(segments.len(), 1);
+    assert_eq!(sorted_ids(&index, "budget"), [1, 3, 4]);
+    assert_eq!(
+        index.committed_payload().expect("metas").as_deref(),
+        Some("4")
+    );
+    assert_eq!(index.merge_into_one().expect("nothing to merge"), 1);
+}
+
+#[test]
 fn an_empty_index_with_an_older_schema_is_recreated_but_a_filled_one_is_not() {
     let old_schema = || {
         let mut builder = tantivy::schema::Schema::builder();
