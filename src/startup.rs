@@ -63,7 +63,7 @@ impl AppState {
         let mailer = Mailer::from_settings(&settings.email, &settings.server.public_url)?;
         let session_key = crate::web::session::load_key(settings)?;
         Ok(AppState {
-            unsubscribe: UnsubscribeKey::derive(session_key.master()),
+            unsubscribe: UnsubscribeKey::derive(session_key.master())?,
             session_key,
             pool,
             standards,

@@ -143,7 +143,10 @@ impl Digests {
         let mut would = Vec::new();
         let ready = ledger::ready(&mut conn, at)?;
         for entry in due.new.iter().chain(ready.iter()) {
-            match self.compose(&mut conn, &mut shared, entry, at)? {
+            let Some(user) = users::find_by_id(&mut conn, entry.0)? else {
+                continue;
+            };
+            match self.compose(&mut conn, &mut shared, (&user, &entry.1), at)? {
                 Some((_, outgoing)) => {
                     report.sent += 1;
                     would.push(Planned {
@@ -173,7 +176,7 @@ impl Digests {
         if !prefs.digest || ledger::undeliverable(conn, user.id, &user.email)?.is_some() {
             return Ok(Outcome::Skipped);
         }
-        let Some((bulk, outgoing)) = self.compose(conn, shared, entry, at)? else {
+        let Some((bulk, outgoing)) = self.compose(conn, shared, (&user, &entry.1), at)? else {
             return Ok(Outcome::Empty);
         };
         Ok(match self.mailer.send_with(&outgoing, Some(&bulk)) {
@@ -194,25 +197,22 @@ impl Digests {
         })
     }
 
-    /// The message for one ledger entry; None when there is nothing to say.
+    /// The message for `user`'s digest of `week`; None when there is nothing to say.
     fn compose(
         &self,
         conn: &mut DbConnection,
         shared: &mut Shared,
-        (user_id, week): &Entry,
+        (user, week): (&User, &str),
         at: NaiveDateTime,
     ) -> anyhow::Result<Option<(Bulk, crate::email::Outgoing)>> {
-        let Some(user) = users::find_by_id(conn, *user_id)? else {
-            return Ok(None);
-        };
         let week =
             Week::parse(week).ok_or_else(|| anyhow::anyhow!("ledger week {week} is not a week"))?;
         let window = gather::window(ledger::last_sent(conn, user.id)?, at);
-        let digest = gather::compose(conn, shared, &user, week, window)?;
+        let digest = gather::compose(conn, shared, user, week, window)?;
         if digest.is_empty() {
             return Ok(None);
         }
-        Ok(Some(self.render(&user, &digest, shared, week)))
+        Ok(Some(self.render(user, &digest, shared, week)))
     }
 
     fn render(
