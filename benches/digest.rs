@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDateTime, Utc};
-use common::{load_average, machine};
+use common::{CpuMeter, load_average, machine};
 use diesel::connection::SimpleConnection;
 use mailin_embedded::{Handler, Response, Server, response};
 use peerhall::config::{EmailTransport, Secret, Settings, SmtpSecurity, SmtpSettings};
@@ -61,13 +61,21 @@ fn main() -> anyhow::Result<()> {
     let digests = Digests::of(&state);
 
     let started = Instant::now();
+    let meter = CpuMeter::start();
     let (dry, _) = digests.dry_run(now)?;
     let compose = started.elapsed();
+    eprintln!(
+        "composed in {:.1} s ({})",
+        compose.as_secs_f64(),
+        meter.report()
+    );
 
     keep_only_first(&state, sent)?;
     let started = Instant::now();
+    let meter = CpuMeter::start();
     let pass = digests.pass(now)?;
     let send = started.elapsed();
+    eprintln!("sent in {:.1} s ({})", send.as_secs_f64(), meter.report());
     anyhow::ensure!(
         sink.count() == pass.sent,
         "the sink got {} of {}",

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{NaiveDate, NaiveDateTime};
-use common::{load_average, machine, percentile};
+use common::{CpuMeter, load_average, machine, percentile};
 use diesel::prelude::*;
 use peerhall::accounts::cities::City;
 use peerhall::config::StandardSettings;
@@ -313,12 +313,14 @@ fn full_recompute(conn: &mut DbConnection, catalog: &Catalog) -> anyhow::Result<
 fn time_runs<T>(mut work: impl FnMut() -> anyhow::Result<T>) -> anyhow::Result<Vec<Duration>> {
     black_box(work()?);
     let mut samples = Vec::with_capacity(RECOMPUTE_RUNS);
+    let meter = CpuMeter::start();
     for _ in 0..RECOMPUTE_RUNS {
         let started = Instant::now();
         let out = black_box(work()?);
         samples.push(started.elapsed());
         drop(out);
     }
+    eprintln!("{RECOMPUTE_RUNS} timed runs: {}", meter.report());
     Ok(samples)
 }
 

@@ -59,7 +59,11 @@ impl AppState {
         }
         let peers = PeerDirectory::default();
         peers.refresh_now(&mut first, standards.current()?)?;
-        let search = LiveIndex::open(&settings.search.dir, settings.search.writer_memory_bytes())?;
+        let search = LiveIndex::open_or_rebuild(
+            &mut first,
+            &settings.search.dir,
+            settings.search.writer_memory_bytes(),
+        )?;
         let mailer = Mailer::from_settings(&settings.email, &settings.server.public_url)?;
         let session_key = crate::web::session::load_key(settings)?;
         Ok(AppState {

@@ -99,13 +99,14 @@ fn main() -> anyhow::Result<()> {
     let load = load_average();
     let root = settings.search.dir.clone();
     let started = Instant::now();
+    let meter = CpuMeter::start();
     let rebuilt = search::rebuild(&mut conn, &root, settings.search.writer_memory_bytes())?;
     let reindex = Built {
         what: "Peerhall full reindex from the database (`search::rebuild`)".into(),
         took: started.elapsed(),
         posts: rebuilt.posts,
         size: size_on_disk(&root)?,
-        note: format!("{} segments", segments(&root)?),
+        note: format!("{} segment(s); {}", segments(&root)?, meter.report()),
     };
     eprintln!(
         "reindexed {} posts in {:.1} s",

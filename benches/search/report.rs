@@ -21,6 +21,7 @@ pub(crate) fn measure(
     for q in queries {
         run(q).with_context(|| format!("{what}: {}", q.text))?;
     }
+    let meter = CpuMeter::start();
     let mut samples = Vec::with_capacity(queries.len() * ROUNDS);
     let mut answers = Vec::with_capacity(queries.len());
     for round in 0..ROUNDS {
@@ -32,7 +33,7 @@ pub(crate) fn measure(
             }
         }
     }
-    eprintln!("{what}: done");
+    eprintln!("{what}: done ({})", meter.report());
     Ok(Run {
         what: what.to_owned(),
         samples,

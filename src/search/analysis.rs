@@ -2,6 +2,8 @@
 //! whole, the exact analyzer, and one stemming analyzer per forum language.
 
 use tantivy::Index;
+
+use super::terms::{POST_ANALYZER, PostTokenizer};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token,
     TokenFilter, TokenStream, Tokenizer,
@@ -10,26 +12,15 @@ use tantivy::tokenizer::{
 /// The forum's languages, in the order fields and analyzers are listed.
 pub const LANGS: [&str; 4] = ["en", "es", "pt", "fr"];
 
-/// The analyzer of the unstemmed fields: case and accents folded, nothing dropped.
-pub const EXACT: &str = "peerhall_exact";
-
 /// Tokens longer than this are noise (hashes, pasted URLs' paths) and are dropped
 /// on both sides, so a query word of that size never blocks a match.
 const MAX_TOKEN_BYTES: usize = 64;
 
-/// The name the stemming analyzer of `lang` is registered under.
-pub fn stemmed_analyzer_name(lang: &str) -> String {
-    format!("peerhall_{lang}")
-}
-
-/// Registers the exact and the four stemming analyzers on `index`; the tokenizer
-/// manager is not persisted, so every opened index needs this.
+/// Registers the analyzer the text fields name; the tokenizer manager is not
+/// persisted, so every opened index needs this.
 pub fn register(index: &Index) {
-    let manager = index.tokenizers();
-    manager.register(EXACT, exact_analyzer());
-    for lang in LANGS {
-        manager.register(&stemmed_analyzer_name(lang), stemmed_analyzer(lang));
-    }
+    let post = TextAnalyzer::builder(PostTokenizer::default()).build();
+    index.tokenizers().register(POST_ANALYZER, post);
 }
 
 pub fn exact_analyzer() -> TextAnalyzer {

@@ -11,15 +11,16 @@ use tantivy::query::{
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocId, SegmentReader};
 
-use super::analysis::{LANGS, analyze, exact_analyzer, stemmed_analyzer};
+use super::analysis::LANGS;
 use super::document::to_date;
-use super::fields::{Analysed, Fields};
+use super::fields::Fields;
 use super::query::{Clause, Filters, ParsedQuery, Term};
 use super::ranking::{Readable, spaces};
 use super::searcher::Viewer;
+use super::snippet::Highlight;
+use super::terms::Stemmers;
 
 /// Titles weigh more than bodies, and a word as typed more than its stem,
 /// since a match on both adds up.
@@ -36,27 +37,26 @@ pub struct Compiled {
     /// so that tantivy can skip blocks that cannot reach the page.
     pub ranked: Box<dyn Query>,
     /// The wanted words and phrases only, for highlighting.
-    pub highlight: Option<Box<dyn Query>>,
+    pub highlight: Highlight,
 }
 
 pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compiled {
     let mut text = TextCompiler::new(fields, &parsed.filters.langs);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut wanted: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut wanted = false;
     for clause in &parsed.clauses {
         match clause {
             Clause::AnyOf(terms) => {
                 let alternatives: Vec<Box<dyn Query>> =
-                    terms.iter().flat_map(|t| text.term(t)).collect();
+                    terms.iter().flat_map(|t| text.term(t, true)).collect();
                 if alternatives.is_empty() {
                     continue;
                 }
-                let query: Box<dyn Query> = Box::new(BooleanQuery::union(alternatives));
-                wanted.push((Occur::Should, query.box_clone()));
-                clauses.push((Occur::Must, query));
+                wanted = true;
+                clauses.push((Occur::Must, Box::new(BooleanQuery::union(alternatives))));
             }
             Clause::Not(term) => {
-                let alternatives = text.term(term);
+                let alternatives = text.term(term, false);
                 if !alternatives.is_empty() {
                     clauses.push((Occur::MustNot, Box::new(BooleanQuery::union(alternatives))));
                 }
@@ -67,7 +67,7 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
         clauses.push((Occur::Must, unscored(requirement)));
     }
     // Words that all analyse to nothing ask for something no post can have.
-    if parsed.has_text() && wanted.is_empty() {
+    if parsed.has_text() && !wanted {
         clauses.push((Occur::Must, Box::new(EmptyQuery)));
     }
     if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
@@ -81,7 +81,7 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
     Compiled {
         query: Box::new(BooleanQuery::new(clauses)),
         ranked,
-        highlight: (!wanted.is_empty()).then(|| Box::new(BooleanQuery::new(wanted)) as _),
+        highlight: text.highlight,
     }
 }
 
@@ -93,90 +93,86 @@ fn clone_all(clauses: &[(Occur, Box<dyn Query>)]) -> Vec<(Occur, Box<dyn Query>)
     clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect()
 }
 
-/// Analyses query text exactly as each field analysed the posts.
+/// Analyses query words exactly as the text fields hold posts' words, and
+/// remembers the wanted ones for highlighting.
 struct TextCompiler<'f> {
     fields: &'f Fields,
-    exact: TextAnalyzer,
-    /// The languages searched, as indexes into [`LANGS`], with their analyzers.
-    stemmed: Vec<(usize, TextAnalyzer)>,
+    stemmers: Stemmers,
+    /// The languages searched, as indexes into [`LANGS`].
+    langs: Vec<usize>,
+    highlight: Highlight,
 }
 
 impl<'f> TextCompiler<'f> {
     /// Without a `lang:` filter every language's stemmer gets a say: a query
     /// carries no reliable language, and a stem that means nothing in one
-    /// language simply matches nothing in that language's fields.
+    /// language rarely matches anything.
     fn new(fields: &'f Fields, langs: &[String]) -> Self {
-        let stemmed = LANGS
-            .iter()
-            .enumerate()
-            .filter(|(_, lang)| langs.is_empty() || langs.iter().any(|l| l == *lang))
-            .map(|(i, lang)| (i, stemmed_analyzer(lang)))
+        let langs = (0..LANGS.len())
+            .filter(|&i| {
+                langs.is_empty() || langs.iter().any(|l| LANGS.get(i) == Some(&l.as_str()))
+            })
             .collect();
         TextCompiler {
             fields,
-            exact: exact_analyzer(),
-            stemmed,
+            stemmers: Stemmers::default(),
+            langs,
+            highlight: Highlight::default(),
         }
     }
 
-    /// The term's query in each searched field, none if it has no searchable
+    /// The term's queries in both text fields, none if it has no searchable
     /// token; such a term is left out rather than allowed to match nothing.
-    fn term(&mut self, term: &Term) -> Vec<Box<dyn Query>> {
-        // A quoted phrase means the words as written, so it is looked for
-        // in the exact fields only; that also halves the positions a common
-        // phrase reads.
-        let (text, stemmed) = match term {
-            Term::Word(text) => (text.as_str(), self.stemmed.len()),
-            Term::Phrase(text) => (text.as_str(), 0),
+    /// A quoted phrase means the words as written, so it is not stemmed.
+    fn term(&mut self, term: &Term, wanted: bool) -> Vec<Box<dyn Query>> {
+        let word = match term {
+            Term::Word(text) => self.stemmers.word(text, &self.langs),
+            Term::Phrase(text) => self.stemmers.word(text, &[]),
         };
-        let mut alternatives = Vec::new();
+        if wanted {
+            self.highlight.add(&word);
+        }
+        let stems = word.stem_terms();
         let parts = [
             (self.fields.title_text, TITLE_EXACT, TITLE_STEMMED),
             (self.fields.body_text, BODY_EXACT, BODY_STEMMED),
         ];
-        for (part, exact_boost, stemmed_boost) in parts {
-            alternatives.extend(self.in_field(part.exact, None, text, exact_boost));
-            for i in 0..stemmed {
-                let field = stemmed_field(part, self.stemmed.get(i).map(|(l, _)| *l));
-                alternatives
-                    .extend(field.and_then(|f| self.in_field(f, Some(i), text, stemmed_boost)));
-            }
+        let mut alternatives = Vec::new();
+        for (field, exact_boost, stemmed_boost) in parts {
+            alternatives.extend(as_written(field, &word.exact).map(|q| boosted(q, exact_boost)));
+            alternatives.extend(
+                stems
+                    .iter()
+                    .map(|stem| boosted(text_term(field, stem), stemmed_boost)),
+            );
         }
         alternatives
     }
+}
 
-    /// One field's query: a term, or a phrase when the text has several tokens.
-    fn in_field(
-        &mut self,
-        field: Field,
-        stemmer: Option<usize>,
-        text: &str,
-        boost: f32,
-    ) -> Option<Box<dyn Query>> {
-        let analyzer = match stemmer {
-            Some(i) => &mut self.stemmed.get_mut(i)?.1,
-            None => &mut self.exact,
-        };
-        let terms = analyze(analyzer, text);
-        let query: Box<dyn Query> = match terms.as_slice() {
-            [] => return None,
-            [(_, token)] => Box::new(TermQuery::new(
-                IndexTerm::from_field_text(field, token),
-                IndexRecordOption::WithFreqs,
-            )),
-            _ => Box::new(PhraseQuery::new_with_offset(
-                terms
-                    .iter()
-                    .map(|(position, token)| (*position, IndexTerm::from_field_text(field, token)))
-                    .collect(),
-            )),
-        };
-        Some(Box::new(BoostQuery::new(query, boost)))
+/// A word as written: a term, or a phrase when it has several tokens.
+fn as_written(field: Field, tokens: &[(usize, String)]) -> Option<Box<dyn Query>> {
+    match tokens {
+        [] => None,
+        [(_, token)] => Some(text_term(field, token)),
+        _ => Some(Box::new(PhraseQuery::new_with_offset(
+            tokens
+                .iter()
+                .map(|(position, token)| (*position, IndexTerm::from_field_text(field, token)))
+                .collect(),
+        ))),
     }
 }
 
-fn stemmed_field(part: Analysed, lang: Option<usize>) -> Option<Field> {
-    part.stemmed.get(lang?).copied()
+fn text_term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        IndexTerm::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostQuery::new(query, boost))
 }
 
 /// One requirement per filter; values of one filter combine as its docs say.

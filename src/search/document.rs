@@ -5,6 +5,7 @@ use chrono::NaiveDateTime;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use super::fields::Fields;
+use super::terms::tagged;
 
 /// One visible post as the indexer hands it over; hidden and deleted posts are
 /// not documents at all, they are deleted.
@@ -76,15 +77,9 @@ pub(crate) fn to_document(f: &Fields, post: &PostDoc) -> TantivyDocument {
     doc.add_text(f.body, &post.body);
     let lang = post.lang.to_ascii_lowercase();
     if post.is_opening {
-        doc.add_text(f.title_text.exact, &post.title);
-        if let Some(stemmed) = f.title_text.stemmed_for(&lang) {
-            doc.add_text(stemmed, &post.title);
-        }
+        doc.add_text(f.title_text, tagged(&lang, &post.title));
     }
-    doc.add_text(f.body_text.exact, &post.body);
-    if let Some(stemmed) = f.body_text.stemmed_for(&lang) {
-        doc.add_text(stemmed, &post.body);
-    }
+    doc.add_text(f.body_text, tagged(&lang, &post.body));
     doc.add_text(f.lang, &lang);
     doc.add_text(f.area, post.area.to_ascii_lowercase());
     for criterion in &post.criteria {

@@ -6,11 +6,12 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use super::analysis::{EXACT, LANGS, stemmed_analyzer_name};
+use super::terms::POST_ANALYZER;
 
-/// One post a document. Titles and bodies are indexed twice: unstemmed in
-/// `*_exact` (every post) and stemmed in the field of the post's language
-/// (`*_en` … `*_fr`); `title` and `body` only keep the text for display.
+/// One post a document. Titles and bodies are searched in `title_text` and
+/// `body_text`, which hold each word as written and its stem in the post's
+/// language (see [`super::terms`]); `title` and `body` only keep the text for
+/// display.
 pub fn schema() -> Schema {
     let mut builder = Schema::builder();
     builder.add_i64_field("post_id", INDEXED | STORED | FAST);
@@ -18,15 +19,8 @@ pub fn schema() -> Schema {
     builder.add_bool_field("is_opening", INDEXED | STORED | FAST);
     builder.add_text_field("title", STORED);
     builder.add_text_field("body", STORED);
-    for part in ["title", "body"] {
-        builder.add_text_field(&format!("{part}_exact"), analysed(EXACT));
-        for lang in LANGS {
-            builder.add_text_field(
-                &format!("{part}_{lang}"),
-                analysed(&stemmed_analyzer_name(lang)),
-            );
-        }
-    }
+    builder.add_text_field("title_text", analysed(POST_ANALYZER));
+    builder.add_text_field("body_text", analysed(POST_ANALYZER));
     for keyword in [
         "lang", "area", "criteria", "tags", "space", "city", "author",
     ] {
@@ -48,22 +42,6 @@ fn analysed(analyzer: &str) -> TextOptions {
     )
 }
 
-/// A text field in its unstemmed and its four stemmed forms.
-#[derive(Debug, Clone, Copy)]
-pub struct Analysed {
-    pub exact: Field,
-    /// In the order of [`LANGS`].
-    pub stemmed: [Field; 4],
-}
-
-impl Analysed {
-    /// The stemmed field of `lang`, if it is one of the forum's languages.
-    pub fn stemmed_for(&self, lang: &str) -> Option<Field> {
-        let i = LANGS.iter().position(|l| *l == lang)?;
-        self.stemmed.get(i).copied()
-    }
-}
-
 /// Every field of [`schema`], looked up once.
 #[derive(Debug, Clone, Copy)]
 pub struct Fields {
@@ -72,8 +50,8 @@ pub struct Fields {
     pub is_opening: Field,
     pub title: Field,
     pub body: Field,
-    pub title_text: Analysed,
-    pub body_text: Analysed,
+    pub title_text: Field,
+    pub body_text: Field,
     pub lang: Field,
     pub area: Field,
     pub criteria: Field,
@@ -95,21 +73,14 @@ impl Fields {
                 .get_field(name)
                 .with_context(|| format!("the search schema has no field {name}"))
         };
-        let analysed = |part: &str| -> anyhow::Result<Analysed> {
-            let [en, es, pt, fr] = LANGS.map(|lang| f(&format!("{part}_{lang}")));
-            Ok(Analysed {
-                exact: f(&format!("{part}_exact"))?,
-                stemmed: [en?, es?, pt?, fr?],
-            })
-        };
         Ok(Fields {
             post_id: f("post_id")?,
             thread_id: f("thread_id")?,
             is_opening: f("is_opening")?,
             title: f("title")?,
             body: f("body")?,
-            title_text: analysed("title")?,
-            body_text: analysed("body")?,
+            title_text: f("title_text")?,
+            body_text: f("body_text")?,
             lang: f("lang")?,
             area: f("area")?,
             criteria: f("criteria")?,

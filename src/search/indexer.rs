@@ -79,7 +79,8 @@ pub(super) fn add_threads(
     let mut posts = 0;
     for thread in threads {
         for doc in docs_of(thread) {
-            writer.add_document(super::document::to_document(index.fields(), &doc))?;
+            let doc = super::document::to_document(index.fields(), &doc);
+            writer.add_document(doc)?;
             posts += 1;
         }
     }

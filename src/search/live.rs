@@ -45,6 +45,29 @@ impl LiveIndex {
         })
     }
 
+    /// Like [`LiveIndex::open`], but an index made with an older schema that
+    /// holds posts is first rebuilt from the database: a new release may
+    /// index posts differently, and searching an old index with it would
+    /// find nothing. The service starts once the rebuild is done.
+    pub fn open_or_rebuild(
+        conn: &mut DbConnection,
+        root: &Path,
+        writer_memory: usize,
+    ) -> anyhow::Result<LiveIndex> {
+        if let Some(name) = read_current(root)?
+            && SearchIndex::holds_an_older_schema(&root.join(&name))?
+        {
+            tracing::warn!(
+                generation = %name,
+                "search: the index was made with an older schema; rebuilding it from the database"
+            );
+            let rebuilt = rebuild(conn, root, writer_memory)?;
+            tracing::info!(posts = rebuilt.posts, "search: rebuilt");
+            remove_generation(root, &name);
+        }
+        LiveIndex::open(root, writer_memory)
+    }
+
     /// The index to search or write now.
     pub fn get(&self) -> SearchIndex {
         let guard = self.current.read().unwrap_or_else(PoisonError::into_inner);
@@ -75,12 +98,18 @@ impl LiveIndex {
             let mut guard = self.current.write().unwrap_or_else(PoisonError::into_inner);
             std::mem::replace(&mut *guard, (name, index))
         };
-        let old_dir = self.root.join(&old.0);
+        let old_name = old.0.clone();
         drop(old);
-        if let Err(e) = std::fs::remove_dir_all(&old_dir) {
-            tracing::warn!(dir = %old_dir.display(), error = %e, "search: cannot remove an old generation");
-        }
+        remove_generation(&self.root, &old_name);
         Ok(true)
+    }
+}
+
+/// Removes a generation no one reads any more; open readers keep their maps.
+fn remove_generation(root: &Path, name: &str) {
+    let dir = root.join(name);
+    if let Err(e) = std::fs::remove_dir_all(&dir) {
+        tracing::warn!(dir = %dir.display(), error = %e, "search: cannot remove an old generation");
     }
 }
 
@@ -102,7 +131,7 @@ pub fn rebuild(
     std::fs::create_dir_all(root)
         .with_context(|| format!("cannot create the search directory {}", root.display()))?;
     let name = new_generation_name();
-    let index = SearchIndex::open_or_create_with(&root.join(&name), writer_memory)?;
+    let index = SearchIndex::open_for_bulk(&root.join(&name), writer_memory)?;
     let start = outbox::newest(conn)?;
     let built = fill(conn, &index)?;
     index.commit_with_payload(&start.to_string())?;

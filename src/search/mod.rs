@@ -18,6 +18,7 @@ mod related;
 mod searcher;
 pub mod service;
 mod snippet;
+pub mod terms;
 #[cfg(test)]
 mod tests;
 
@@ -58,6 +59,7 @@ struct Inner {
     /// Made on first use: only the process that indexes takes tantivy's lock.
     writer: Mutex<Option<IndexWriter>>,
     writer_memory: usize,
+    writer_threads: usize,
     counts: counts::CountCache,
 }
 
@@ -76,16 +78,47 @@ impl SearchIndex {
             .with_context(|| format!("cannot open the search index at {}", dir.display()))?;
         let index = open_current(directory)
             .with_context(|| format!("the search index at {} is unusable", dir.display()))?;
-        Self::from_index(dir.to_owned(), index, writer_memory_bytes)
+        Self::from_index(dir.to_owned(), index, (writer_memory_bytes, 1))
+    }
+
+    /// Like [`SearchIndex::open_or_create_with`], for a bulk build: one
+    /// indexing thread per core (at most 4), each with `writer_memory_bytes`.
+    /// The live index keeps one thread so that the service keeps a core.
+    pub fn open_for_bulk(dir: &Path, writer_memory_bytes: usize) -> anyhow::Result<Self> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+        let index = Self::open_or_create_with(dir, writer_memory_bytes)?;
+        let inner = Arc::into_inner(index.inner).context("a new index is not shared")?;
+        let memory = writer_memory_bytes.saturating_mul(threads);
+        Self::from_index(inner.dir, inner.index, (memory, threads))
+    }
+
+    /// Whether `dir` holds an index with posts made under another schema,
+    /// which [`SearchIndex::open_or_create`] refuses.
+    pub fn holds_an_older_schema(dir: &Path) -> anyhow::Result<bool> {
+        if !dir.exists() {
+            return Ok(false);
+        }
+        let directory = MmapDirectory::open(dir)
+            .with_context(|| format!("cannot open the search index at {}", dir.display()))?;
+        if !Index::exists(&directory)? {
+            return Ok(false);
+        }
+        let index = Index::open(directory)
+            .with_context(|| format!("the search index at {} is unusable", dir.display()))?;
+        Ok(index.schema() != schema() && index.reader()?.searcher().num_docs() > 0)
     }
 
     /// An index in memory, for tests and throwaway rebuilds.
     pub fn in_memory() -> anyhow::Result<Self> {
         let index = Index::create_in_ram(schema());
-        Self::from_index(PathBuf::new(), index, WRITER_MEMORY_RANGE.0)
+        Self::from_index(PathBuf::new(), index, (WRITER_MEMORY_RANGE.0, 1))
     }
 
-    fn from_index(dir: PathBuf, index: Index, writer_memory: usize) -> anyhow::Result<Self> {
+    fn from_index(
+        dir: PathBuf,
+        index: Index,
+        (writer_memory, threads): (usize, usize),
+    ) -> anyhow::Result<Self> {
         analysis::register(&index);
         let fields = Fields::new(&index.schema())?;
         let reader = index
@@ -100,7 +133,11 @@ impl SearchIndex {
                 reader,
                 fields,
                 writer: Mutex::new(None),
-                writer_memory: writer_memory.clamp(WRITER_MEMORY_RANGE.0, WRITER_MEMORY_RANGE.1),
+                writer_threads: threads.max(1),
+                writer_memory: writer_memory.clamp(
+                    WRITER_MEMORY_RANGE.0 * threads.max(1),
+                    WRITER_MEMORY_RANGE.1,
+                ),
                 counts: counts::CountCache::default(),
             }),
         })
@@ -142,7 +179,7 @@ impl SearchIndex {
             None => slot.insert(
                 self.inner
                     .index
-                    .writer_with_num_threads(1, self.inner.writer_memory)
+                    .writer_with_num_threads(self.inner.writer_threads, self.inner.writer_memory)
                     .context("cannot open the search index for writing")?,
             ),
         };

@@ -9,15 +9,15 @@ use std::sync::LazyLock;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::tokenizer::TextAnalyzer;
+use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocId, Score, Searcher, SegmentReader, TantivyDocument, Term as IndexTerm};
 
 use super::SearchIndex;
-use super::analysis::{LANGS, analyze, exact_analyzer, stemmed_analyzer};
+use super::analysis::LANGS;
 use super::compile::{flag, keyword, permission};
 use super::fields::Fields;
 use super::searcher::Viewer;
+use super::terms::Stemmers;
 
 /// The four languages' function words (NLTK's lists), lower case.
 static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -138,23 +138,22 @@ fn title_words(
     words: &[String],
     max_docs: u64,
 ) -> tantivy::Result<Option<BooleanQuery>> {
-    let mut analyzers: Vec<(Field, TextAnalyzer)> = vec![(f.title_text.exact, exact_analyzer())];
-    analyzers.extend(
-        LANGS
-            .iter()
-            .zip(f.title_text.stemmed)
-            .map(|(lang, field)| (field, stemmed_analyzer(lang))),
-    );
+    let mut stemmers = Stemmers::default();
+    let langs: Vec<usize> = (0..LANGS.len()).collect();
     let mut per_word: Vec<Box<dyn Query>> = Vec::new();
     for word in words.iter().take(QUERY_TERMS) {
+        let terms = stemmers.word(word, &langs);
+        let candidates = terms
+            .exact
+            .iter()
+            .map(|(_, token)| token.clone())
+            .chain(terms.stem_terms());
         let mut forms: Vec<IndexTerm> = Vec::new();
-        for (field, analyzer) in &mut analyzers {
-            for (_, token) in analyze(analyzer, word) {
-                let term = IndexTerm::from_field_text(*field, &token);
-                let docs = searcher.doc_freq(&term)?;
-                if docs > 0 && docs <= max_docs && !forms.contains(&term) {
-                    forms.push(term);
-                }
+        for text in candidates {
+            let term = IndexTerm::from_field_text(f.title_text, &text);
+            let docs = searcher.doc_freq(&term)?;
+            if docs > 0 && docs <= max_docs && !forms.contains(&term) {
+                forms.push(term);
             }
         }
         if !forms.is_empty() {

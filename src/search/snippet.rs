@@ -6,13 +6,13 @@ use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
 
-use tantivy::query::Query;
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::analysis::{LANGS, analyze, exact_then, stemmed_analyzer};
-use super::fields::{Analysed, Fields};
+use super::fields::Fields;
+use super::terms::WordTerms;
 
 /// Characters of post text in a snippet.
 const SNIPPET_CHARS: usize = 200;
@@ -20,12 +20,30 @@ const SNIPPET_CHARS: usize = 200;
 /// query's stems; stemmers keep at least this many leading letters.
 const STEM_PREFIX_CHARS: usize = 3;
 
-/// The words of one search as the index matched them: as typed (folded) and
-/// stemmed in each language; highlighters are made per language on first use.
-pub struct Snippets {
+/// The words a search looks for, for highlighting: as written (folded), and
+/// stemmed in each searched language.
+#[derive(Debug, Clone, Default)]
+pub struct Highlight {
     exact: HashSet<String>,
     /// In the order of [`LANGS`].
     stems: [HashSet<String>; 4],
+}
+
+impl Highlight {
+    pub fn add(&mut self, word: &WordTerms) {
+        self.exact
+            .extend(word.exact.iter().map(|(_, token)| token.clone()));
+        for (lang, stem) in &word.stems {
+            if let Some(set) = self.stems.get_mut(*lang) {
+                set.insert(stem.clone());
+            }
+        }
+    }
+}
+
+/// One search's highlighters, made per language on first use.
+pub struct Snippets {
+    words: Highlight,
     fields: Fields,
     /// Body and title highlighters per language, the last slot for posts in
     /// none of [`LANGS`]; empty when the search has no words.
@@ -33,30 +51,9 @@ pub struct Snippets {
 }
 
 impl Snippets {
-    pub fn new(highlight: Option<&dyn Query>, fields: &Fields) -> Self {
-        let mut exact = HashSet::new();
-        let mut stems: [HashSet<String>; 4] = Default::default();
-        if let Some(query) = highlight {
-            query.query_terms(&mut |term, _| {
-                let value = term.value();
-                let Some(text) = value.as_str() else {
-                    return;
-                };
-                let field = term.field();
-                if field == fields.title_text.exact || field == fields.body_text.exact {
-                    exact.insert(text.to_owned());
-                }
-                for (i, set) in stems.iter_mut().enumerate() {
-                    let in_lang = |part: Analysed| part.stemmed.get(i) == Some(&field);
-                    if in_lang(fields.title_text) || in_lang(fields.body_text) {
-                        set.insert(text.to_owned());
-                    }
-                }
-            });
-        }
+    pub fn new(words: &Highlight, fields: &Fields) -> Self {
         Snippets {
-            exact,
-            stems,
+            words: words.clone(),
             fields: *fields,
             made: Default::default(),
         }
@@ -80,17 +77,18 @@ impl Snippets {
 
     fn make(&self, slot: usize) -> Option<(SnippetGenerator, SnippetGenerator)> {
         let lang = LANGS.get(slot).copied();
-        let stems = self.stems.get(slot).cloned().unwrap_or_default();
-        if self.exact.is_empty() && stems.is_empty() {
+        let stems = self.words.stems.get(slot).cloned().unwrap_or_default();
+        if self.words.exact.is_empty() && stems.is_empty() {
             return None;
         }
         let terms: BTreeMap<String, f32> = self
+            .words
             .exact
             .iter()
             .chain(&stems)
             .map(|t| (t.clone(), 1.0))
             .collect();
-        let forms = Arc::new(QueryForms::new(self.exact.clone(), stems));
+        let forms = Arc::new(QueryForms::new(self.words.exact.clone(), stems));
         let generator = |field: Field| {
             let analyzer = exact_then(StemLikeQuery {
                 forms: forms.clone(),
@@ -99,8 +97,8 @@ impl Snippets {
             SnippetGenerator::new(terms.clone(), analyzer, field, SNIPPET_CHARS)
         };
         Some((
-            generator(self.fields.body_text.exact),
-            generator(self.fields.title_text.exact),
+            generator(self.fields.body_text),
+            generator(self.fields.title_text),
         ))
     }
 }

@@ -56,6 +56,12 @@ impl TestApp {
     /// Another instance on this one's database, with its own data directory
     /// and search index: a multi-instance deployment in one process.
     pub async fn spawn_beside(&self) -> TestApp {
+        self.spawn_beside_in(tempfile::tempdir().expect("temp dir"))
+            .await
+    }
+
+    /// [`TestApp::spawn_beside`] with a data directory prepared beforehand.
+    pub async fn spawn_beside_in(&self, data: TempDir) -> TestApp {
         let url = match &self.pg {
             Some(pg) => pg.url(),
             None => format!(
@@ -63,7 +69,6 @@ impl TestApp {
                 self.data.path().join("peerhall.db").display()
             ),
         };
-        let data = tempfile::tempdir().expect("temp dir");
         let settings = test_settings(data.path(), Some(url));
         // The first instance owns the PostgreSQL database and drops it.
         Self::start(&settings, data, None)

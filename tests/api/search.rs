@@ -336,6 +336,40 @@ async fn a_rebuilt_index_is_swapped_in_while_the_service_answers() {
 }
 
 #[tokio::test]
+async fn an_index_made_under_an_older_schema_is_rebuilt_before_the_service_starts() {
+    let s = site().await;
+    s.ask(
+        &s.asker,
+        "general",
+        "Presupuesto participativo",
+        "Votamos el presupuesto.",
+    )
+    .await;
+    s.until_total(&s.answerer, "presupuesto", 1).await;
+    // A data directory whose live generation an older release made and filled.
+    let data = tempfile::tempdir().unwrap();
+    let root = data.path().join("index");
+    let old = root.join("gen-1");
+    std::fs::create_dir_all(&old).unwrap();
+    std::fs::write(root.join("CURRENT"), "gen-1").unwrap();
+    let mut builder = tantivy::schema::Schema::builder();
+    let body = builder.add_text_field("body_en", tantivy::schema::TEXT);
+    let index = tantivy::Index::create_in_dir(&old, builder.build()).unwrap();
+    let mut writer: tantivy::IndexWriter = index.writer(15_000_000).unwrap();
+    writer.add_document(tantivy::doc!(body => "stale")).unwrap();
+    writer.commit().unwrap();
+    drop((writer, index));
+
+    let upgraded = s.app.spawn_beside_in(data).await;
+    // Found at once: the rebuild ran before the service answered.
+    let (status, found) = search_on(&upgraded, &s.answerer, "presupuestos").await;
+    assert_eq!((status, found["total"].as_u64()), (200, Some(1)), "{found}");
+    assert!(!old.exists(), "the old generation was removed");
+    let current = std::fs::read_to_string(root.join("CURRENT")).unwrap();
+    assert_ne!(current.trim(), "gen-1");
+}
+
+#[tokio::test]
 async fn two_instances_on_one_database_each_find_what_either_wrote() {
     let s = site().await;
     let second = s.app.spawn_beside().await;

@@ -1,0 +1,286 @@
+//! What the two text fields hold and how a query word is looked up in them:
+//! each word as written (case and accents folded) and its stem in the post's
+//! language, marked with [`STEM_MARK`], at the same position. One field per
+//! part instead of one per language and form: a query word is two to five
+//! terms per field, not ten fields, and the languages' stems that agree
+//! (codes, acronyms, shared words) are one term.
+
+use std::collections::HashMap;
+
+use tantivy::tokenizer::{BoxTokenStream, TextAnalyzer, Token, TokenStream, Tokenizer};
+
+use super::analysis::{LANGS, analyze, exact_analyzer, stemmed_analyzer};
+
+/// Marks a stem, so that a stem never meets a word as written: quoted
+/// phrases look for words as written only. Never part of a word, since the
+/// tokenizer splits on anything but letters, digits and dots.
+pub const STEM_MARK: char = '~';
+
+/// Stems remembered per language before the cache starts over: a forum's
+/// words follow Zipf's law, so few words are most tokens, and stemming
+/// every token was a third of indexing.
+const CACHED_STEMS: usize = 100_000;
+
+/// The analyzer the text fields are indexed with: [`PostTokenizer`].
+pub const POST_ANALYZER: &str = "peerhall_post";
+
+/// Ends the language tag a text field's value starts with.
+const LANG_END: char = '\u{1f}';
+
+/// A post's text as a text field's value: tagged with the post's language,
+/// which a field's one analyzer needs to stem each post in its own.
+pub fn tagged(lang: &str, text: &str) -> String {
+    format!("{lang}{LANG_END}{text}")
+}
+
+/// Indexes a [`tagged`] text: each word as written and stemmed in the tag's
+/// language. Runs in tantivy's indexing threads, each with its own copy and
+/// so its own remembered stems.
+#[derive(Clone, Default)]
+pub struct PostTokenizer {
+    stemmers: Stemmers,
+}
+
+impl Tokenizer for PostTokenizer {
+    type TokenStream<'a> = PostTokenStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> PostTokenStream<'a> {
+        let (lang, text) = match text.split_once(LANG_END) {
+            Some((lang, rest)) if lang.len() <= 3 => (lang, rest),
+            _ => ("", text),
+        };
+        self.stemmers.stream(lang, text)
+    }
+}
+
+/// Each word as written, then its marked stem, in one reused token.
+pub struct PostTokenStream<'a> {
+    words: BoxTokenStream<'a>,
+    stemmer: Option<(&'a mut TextAnalyzer, &'a mut StemCache)>,
+    token: Token,
+    /// The token holds a word whose stem comes next.
+    stem_next: bool,
+}
+
+impl TokenStream for PostTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        if std::mem::take(&mut self.stem_next)
+            && let Some((stemmer, cache)) = self.stemmer.as_mut()
+            && let Some(stem) = stem_of(stemmer, cache, &self.token.text)
+        {
+            self.token.text.clear();
+            self.token.text.push(STEM_MARK);
+            self.token.text.push_str(stem);
+            return true;
+        }
+        if !self.words.advance() {
+            return false;
+        }
+        let word = self.words.token();
+        self.token.text.clear();
+        self.token.text.push_str(&word.text);
+        self.token.position = word.position;
+        self.token.offset_from = word.offset_from;
+        self.token.offset_to = word.offset_to;
+        self.token.position_length = word.position_length;
+        self.stem_next = self.stemmer.is_some();
+        true
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
+    }
+}
+
+/// The term of a stem in the text fields.
+pub fn stem_term(stem: &str) -> String {
+    format!("{STEM_MARK}{stem}")
+}
+
+/// A query word as the text fields hold it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct WordTerms {
+    /// As written, token by token with positions: several make a phrase.
+    pub exact: Vec<(usize, String)>,
+    /// For a word of one token: its stem in each searched language (as an
+    /// index into [`LANGS`]), unmarked.
+    pub stems: Vec<(usize, String)>,
+}
+
+impl WordTerms {
+    /// The terms a word is found by through its stems, each once, in order.
+    pub fn stem_terms(&self) -> Vec<String> {
+        let mut terms: Vec<String> = Vec::new();
+        for (_, stem) in &self.stems {
+            let marked = stem_term(stem);
+            if !terms.contains(&marked) {
+                terms.push(marked);
+            }
+        }
+        terms
+    }
+}
+
+/// The exact analyzer and a remembering stemmer per language.
+#[derive(Clone)]
+pub struct Stemmers {
+    exact: TextAnalyzer,
+    stemmers: [TextAnalyzer; 4],
+    cache: [StemCache; 4],
+}
+
+impl Default for Stemmers {
+    fn default() -> Self {
+        Stemmers {
+            exact: exact_analyzer(),
+            stemmers: LANGS.map(stemmed_analyzer),
+            cache: Default::default(),
+        }
+    }
+}
+
+impl Stemmers {
+    /// A post's text as a text field holds it, stemmed in `lang` (not at all
+    /// in a language outside [`LANGS`]).
+    pub fn stream<'a>(&'a mut self, lang: &str, text: &'a str) -> PostTokenStream<'a> {
+        let slot = LANGS.iter().position(|l| *l == lang);
+        let Stemmers {
+            exact,
+            stemmers,
+            cache,
+        } = self;
+        let stemmer = slot.and_then(|i| Some((stemmers.get_mut(i)?, cache.get_mut(i)?)));
+        PostTokenStream {
+            words: exact.token_stream(text),
+            stemmer,
+            token: Token::default(),
+            stem_next: false,
+        }
+    }
+
+    /// `text` (one query word or phrase) as written and, if it is one token,
+    /// stemmed in each of `langs` (indexes into [`LANGS`]).
+    pub fn word(&mut self, text: &str, langs: &[usize]) -> WordTerms {
+        let exact = analyze(&mut self.exact, text);
+        let mut stems = Vec::new();
+        if let [(_, word)] = exact.as_slice() {
+            for &i in langs {
+                let (Some(stemmer), Some(cache)) =
+                    (self.stemmers.get_mut(i), self.cache.get_mut(i))
+                else {
+                    continue;
+                };
+                if let Some(stem) = stem_of(stemmer, cache, word) {
+                    stems.push((i, stem.to_owned()));
+                }
+            }
+        }
+        WordTerms { exact, stems }
+    }
+}
+
+/// A folded word's stem in one language; None when stemming gives no single token.
+type StemCache = HashMap<String, Option<String>>;
+
+/// The stem of `word` (already folded), remembered.
+fn stem_of<'c>(
+    stemmer: &mut TextAnalyzer,
+    cache: &'c mut StemCache,
+    word: &str,
+) -> Option<&'c str> {
+    if !cache.contains_key(word) {
+        if cache.len() >= CACHED_STEMS {
+            cache.clear();
+        }
+        let stem = match analyze(stemmer, word).as_slice() {
+            [(_, stem)] => Some(stem.clone()),
+            _ => None,
+        };
+        cache.insert(word.to_owned(), stem);
+    }
+    cache.get(word).and_then(Option::as_deref)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(mut stream: PostTokenStream<'_>) -> Vec<(usize, String)> {
+        let mut seen = Vec::new();
+        while stream.advance() {
+            seen.push((stream.token().position, stream.token().text.clone()));
+        }
+        seen
+    }
+
+    fn owned(expected: &[(usize, &str)]) -> Vec<(usize, String)> {
+        expected
+            .iter()
+            .map(|(p, t)| (*p, (*t).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn a_word_and_its_stem_share_a_position() {
+        let mut stemmers = Stemmers::default();
+        let tokens = texts(stemmers.stream("en", "Governing GIS"));
+        let expected = [(0, "governing"), (0, "~govern"), (1, "gis"), (1, "~gis")];
+        assert_eq!(tokens, owned(&expected));
+        let unknown = texts(stemmers.stream("de", "Governing"));
+        assert_eq!(unknown, owned(&[(0, "governing")]));
+    }
+
+    #[test]
+    fn a_query_word_is_found_as_written_and_through_each_languages_stem() {
+        let mut stemmers = Stemmers::default();
+        let word = stemmers.word("Évaluations", &[0, 2]);
+        assert_eq!(word.exact, [(0, "evaluations".to_owned())]);
+        // Portuguese leaves this English spelling alone.
+        let stems = [(0, "evalu".to_owned()), (2, "evaluations".to_owned())];
+        assert_eq!(word.stems, stems);
+        assert_eq!(word.stem_terms(), ["~evalu", "~evaluations"]);
+        let own_stem = stemmers.word("GIS", &[0, 1, 2, 3]);
+        assert_eq!(own_stem.stem_terms(), ["~gis"]);
+        let phrase = stemmers.word("SDG-11", &[0]);
+        assert!(phrase.stems.is_empty());
+        assert_eq!(phrase.exact.len(), 2);
+        assert!(phrase.stem_terms().is_empty());
+    }
+
+    #[test]
+    fn the_post_tokenizer_reads_the_language_tag() {
+        let mut tokenizer = PostTokenizer::default();
+        let mut read = |text: &str| {
+            let mut stream = tokenizer.token_stream(text);
+            let mut seen = Vec::new();
+            while stream.advance() {
+                seen.push(stream.token().text.clone());
+            }
+            seen
+        };
+        assert_eq!(
+            read(&tagged("es", "Evaluaciones")),
+            ["evaluaciones", "~evalu"]
+        );
+        assert_eq!(read("untagged"), ["untagged"]);
+    }
+
+    #[test]
+    fn the_cache_answers_as_the_stemmer_does() {
+        let mut stemmers = Stemmers::default();
+        let first = texts(stemmers.stream("es", "evaluaciones evaluación"));
+        let again = texts(stemmers.stream("es", "evaluaciones evaluación"));
+        assert_eq!(first, again);
+        let expected = [
+            (0, "evaluaciones"),
+            (0, "~evalu"),
+            (1, "evaluacion"),
+            (1, "~evalu"),
+        ];
+        assert_eq!(first, owned(&expected));
+    }
+}
