@@ -27,6 +27,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Context;
 use tantivy::directory::MmapDirectory;
+use tantivy::indexer::NoMergePolicy;
 use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy};
 
 pub use document::{PostDoc, add, delete_post, delete_thread};
@@ -60,6 +61,8 @@ struct Inner {
     writer: Mutex<Option<IndexWriter>>,
     writer_memory: usize,
     writer_threads: usize,
+    /// Built in bulk: every core indexes, and nothing merges until the end.
+    bulk: bool,
     counts: counts::CountCache,
 }
 
@@ -78,7 +81,7 @@ impl SearchIndex {
             .with_context(|| format!("cannot open the search index at {}", dir.display()))?;
         let index = open_current(directory)
             .with_context(|| format!("the search index at {} is unusable", dir.display()))?;
-        Self::from_index(dir.to_owned(), index, (writer_memory_bytes, 1))
+        Self::from_index(dir.to_owned(), index, (writer_memory_bytes, 1, false))
     }
 
     /// Like [`SearchIndex::open_or_create_with`], for a bulk build: one
@@ -89,7 +92,7 @@ impl SearchIndex {
         let index = Self::open_or_create_with(dir, writer_memory_bytes)?;
         let inner = Arc::into_inner(index.inner).context("a new index is not shared")?;
         let memory = writer_memory_bytes.saturating_mul(threads);
-        Self::from_index(inner.dir, inner.index, (memory, threads))
+        Self::from_index(inner.dir, inner.index, (memory, threads, true))
     }
 
     /// Whether `dir` holds an index with posts made under another schema,
@@ -111,13 +114,13 @@ impl SearchIndex {
     /// An index in memory, for tests and throwaway rebuilds.
     pub fn in_memory() -> anyhow::Result<Self> {
         let index = Index::create_in_ram(schema());
-        Self::from_index(PathBuf::new(), index, (WRITER_MEMORY_RANGE.0, 1))
+        Self::from_index(PathBuf::new(), index, (WRITER_MEMORY_RANGE.0, 1, false))
     }
 
     fn from_index(
         dir: PathBuf,
         index: Index,
-        (writer_memory, threads): (usize, usize),
+        (writer_memory, threads, bulk): (usize, usize, bool),
     ) -> anyhow::Result<Self> {
         analysis::register(&index);
         let fields = Fields::new(&index.schema())?;
@@ -134,6 +137,7 @@ impl SearchIndex {
                 fields,
                 writer: Mutex::new(None),
                 writer_threads: threads.max(1),
+                bulk,
                 writer_memory: writer_memory.clamp(
                     WRITER_MEMORY_RANGE.0 * threads.max(1),
                     WRITER_MEMORY_RANGE.1,
@@ -176,14 +180,23 @@ impl SearchIndex {
             .unwrap_or_else(PoisonError::into_inner);
         let writer = match slot.as_mut() {
             Some(writer) => writer,
-            None => slot.insert(
-                self.inner
-                    .index
-                    .writer_with_num_threads(self.inner.writer_threads, self.inner.writer_memory)
-                    .context("cannot open the search index for writing")?,
-            ),
+            None => slot.insert(self.new_writer()?),
         };
         write(writer)
+    }
+
+    /// A bulk build merges once, at the end ([`SearchIndex::merge_into_one`]),
+    /// rather than in the background while every core indexes.
+    fn new_writer(&self) -> anyhow::Result<IndexWriter> {
+        let writer = self
+            .inner
+            .index
+            .writer_with_num_threads(self.inner.writer_threads, self.inner.writer_memory)
+            .context("cannot open the search index for writing")?;
+        if self.inner.bulk {
+            writer.set_merge_policy(Box::new(NoMergePolicy));
+        }
+        Ok(writer)
     }
 
     /// Commits every pending change with `payload` (the last applied outbox id)
@@ -208,19 +221,30 @@ impl SearchIndex {
         Ok(metas.payload)
     }
 
-    /// Merges every committed segment into one and waits for it. Each word of
-    /// a query is looked up in every segment's term dictionary, field by field,
-    /// so a fresh build's several segments cost every search: one segment cut
-    /// a rare word from 0.74 to 0.54 ms at 200,000 posts. The commit payload
-    /// (the outbox position) is kept.
+    /// Merges every committed segment into one and waits for it; call it
+    /// after a commit, since uncommitted changes are dropped. Each word of a
+    /// query is looked up in every segment's term dictionary, so a fresh
+    /// build's several segments cost every search: one segment cut a rare
+    /// word from 0.74 to 0.54 ms at 200,000 posts. The commit payload (the
+    /// outbox position) is kept.
     pub fn merge_into_one(&self) -> anyhow::Result<usize> {
+        let mut slot = self
+            .inner
+            .writer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        // A merge the merge policy started may hold some of the segments, and
+        // merging a segment twice fails: those merges finish first.
+        if let Some(writer) = slot.take() {
+            writer.wait_merging_threads()?;
+        }
         let segments = self.inner.index.searchable_segment_ids()?;
         if segments.len() > 1 {
-            self.with_writer(|writer| {
-                writer.merge(&segments).wait()?;
-                Ok(())
-            })?;
+            let mut writer = self.new_writer()?;
+            writer.merge(&segments).wait()?;
+            *slot = Some(writer);
         }
+        drop(slot);
         self.reload()?;
         Ok(segments.len())
     }

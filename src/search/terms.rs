@@ -5,8 +5,6 @@
 //! terms per field, not ten fields, and the languages' stems that agree
 //! (codes, acronyms, shared words) are one term.
 
-use std::collections::HashMap;
-
 use tantivy::tokenizer::{BoxTokenStream, TextAnalyzer, Token, TokenStream, Tokenizer};
 
 use super::analysis::{LANGS, analyze, exact_analyzer, stemmed_analyzer};
@@ -66,11 +64,8 @@ impl TokenStream for PostTokenStream<'_> {
     fn advance(&mut self) -> bool {
         if std::mem::take(&mut self.stem_next)
             && let Some((stemmer, cache)) = self.stemmer.as_mut()
-            && let Some(stem) = stem_of(stemmer, cache, &self.token.text)
+            && mark_stem(stemmer, cache, &mut self.token.text)
         {
-            self.token.text.clear();
-            self.token.text.push(STEM_MARK);
-            self.token.text.push_str(stem);
             return true;
         }
         if !self.words.advance() {
@@ -174,7 +169,9 @@ impl Stemmers {
                 else {
                     continue;
                 };
-                if let Some(stem) = stem_of(stemmer, cache, word) {
+                let mut marked = word.clone();
+                if mark_stem(stemmer, cache, &mut marked) {
+                    let stem = marked.trim_start_matches(STEM_MARK);
                     stems.push((i, stem.to_owned()));
                 }
             }
@@ -184,25 +181,34 @@ impl Stemmers {
 }
 
 /// A folded word's stem in one language; None when stemming gives no single token.
-type StemCache = HashMap<String, Option<String>>;
+type StemCache = foldhash::HashMap<String, Option<String>>;
 
-/// The stem of `word` (already folded), remembered.
-fn stem_of<'c>(
-    stemmer: &mut TextAnalyzer,
-    cache: &'c mut StemCache,
-    word: &str,
-) -> Option<&'c str> {
-    if !cache.contains_key(word) {
-        if cache.len() >= CACHED_STEMS {
-            cache.clear();
-        }
-        let stem = match analyze(stemmer, word).as_slice() {
-            [(_, stem)] => Some(stem.clone()),
-            _ => None,
-        };
-        cache.insert(word.to_owned(), stem);
+/// Replaces the folded word in `text` by its marked stem, remembered; false,
+/// and `text` unchanged, when stemming gives no single token. A known word
+/// costs one lookup.
+fn mark_stem(stemmer: &mut TextAnalyzer, cache: &mut StemCache, text: &mut String) -> bool {
+    if let Some(known) = cache.get(text.as_str()) {
+        return replace_by_stem(text, known.as_deref());
     }
-    cache.get(word).and_then(Option::as_deref)
+    if cache.len() >= CACHED_STEMS {
+        cache.clear();
+    }
+    let stem = match analyze(stemmer, text).as_slice() {
+        [(_, stem)] => Some(stem.clone()),
+        _ => None,
+    };
+    cache.insert(text.clone(), stem.clone());
+    replace_by_stem(text, stem.as_deref())
+}
+
+fn replace_by_stem(text: &mut String, stem: Option<&str>) -> bool {
+    let Some(stem) = stem else {
+        return false;
+    };
+    text.clear();
+    text.push(STEM_MARK);
+    text.push_str(stem);
+    true
 }
 
 #[cfg(test)]

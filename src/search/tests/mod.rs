@@ -189,6 +189,55 @@ fn merging_into_one_segment_keeps_every_post_the_deletions_and_the_payload() {
     assert_eq!(index.merge_into_one().expect("nothing to merge"), 1);
 }
 
+/// A merge already under way (the merge policy starts them in the
+/// background) holds some of the segments; merging into one must wait for it
+/// rather than merge those segments a second time, which failed at 1M posts.
+#[test]
+fn merging_into_one_waits_for_a_merge_already_under_way() {
+    const COMMITS: i64 = 6;
+    const PER_COMMIT: i64 = 300;
+    let body = "budget participatory ".repeat(20);
+    let index = index(&[]);
+    for commit in 0..COMMITS {
+        index
+            .with_writer(|writer| {
+                for i in 0..PER_COMMIT {
+                    add(writer, &post(commit * PER_COMMIT + i, &body))?;
+                }
+                Ok(())
+            })
+            .expect("written");
+        index
+            .commit_with_payload(&commit.to_string())
+            .expect("committed");
+    }
+    let segments = index
+        .inner
+        .index
+        .searchable_segment_ids()
+        .expect("segments");
+    index
+        .with_writer(|writer| {
+            // Started, not awaited: still running when the next call begins.
+            drop(writer.merge(segments.get(..2).unwrap_or_default()));
+            Ok(())
+        })
+        .expect("a merge started");
+    assert_eq!(index.merge_into_one().expect("merged"), segments.len() - 1);
+    let after = index
+        .inner
+        .index
+        .searchable_segment_ids()
+        .expect("segments");
+    assert_eq!(after.len(), 1);
+    assert_eq!(
+        index.check().expect("readable"),
+        (COMMITS * PER_COMMIT) as u64
+    );
+    let payload = index.committed_payload().expect("metas");
+    assert_eq!(payload.as_deref(), Some("5"));
+}
+
 #[test]
 fn an_empty_index_with_an_older_schema_is_recreated_but_a_filled_one_is_not() {
     let old_schema = || {
