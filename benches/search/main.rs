@@ -71,6 +71,11 @@ const BENCH_CITY: usize = 7;
 const BENCH_EMAIL: &str = "bench@example.org";
 
 fn main() -> anyhow::Result<()> {
+    // tantivy's and the app's warnings (through `log` too) go to stderr.
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter("warn")
+        .try_init();
     let count = post_count()?;
     let data = tempfile::tempdir().context("temp dir")?;
     let settings = settings(data.path())?;

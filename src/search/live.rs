@@ -135,8 +135,15 @@ pub fn rebuild(
     let start = outbox::newest(conn)?;
     let built = fill(conn, &index)?;
     index.commit_with_payload(&start.to_string())?;
-    // Before the swap: the service moves to a generation that is already one segment.
-    index.merge_into_one()?;
+    // Before the swap: the service moves to a generation that is already one
+    // segment. A merge that fails leaves every committed segment as it was:
+    // the index is complete, only slower to search, so the rebuild goes on.
+    if let Err(e) = index.merge_into_one() {
+        tracing::warn!(
+            error = format!("{e:#}"),
+            "search: the rebuilt index stays in several segments"
+        );
+    }
     drop(index);
     write_current(root, &name)?;
     Ok(built)

@@ -60,8 +60,7 @@ struct Inner {
     /// Made on first use: only the process that indexes takes tantivy's lock.
     writer: Mutex<Option<IndexWriter>>,
     writer_memory: usize,
-    writer_threads: usize,
-    /// Built in bulk: every core indexes, and nothing merges until the end.
+    /// Built in bulk: nothing merges until the end.
     bulk: bool,
     counts: counts::CountCache,
 }
@@ -81,18 +80,16 @@ impl SearchIndex {
             .with_context(|| format!("cannot open the search index at {}", dir.display()))?;
         let index = open_current(directory)
             .with_context(|| format!("the search index at {} is unusable", dir.display()))?;
-        Self::from_index(dir.to_owned(), index, (writer_memory_bytes, 1, false))
+        Self::from_index(dir.to_owned(), index, (writer_memory_bytes, false))
     }
 
-    /// Like [`SearchIndex::open_or_create_with`], for a bulk build: one
-    /// indexing thread per core (at most 4), each with `writer_memory_bytes`.
-    /// The live index keeps one thread so that the service keeps a core.
+    /// Like [`SearchIndex::open_or_create_with`], for a bulk build, which
+    /// merges once at the end ([`SearchIndex::merge_into_one`]) rather than
+    /// in the background while it indexes.
     pub fn open_for_bulk(dir: &Path, writer_memory_bytes: usize) -> anyhow::Result<Self> {
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
         let index = Self::open_or_create_with(dir, writer_memory_bytes)?;
         let inner = Arc::into_inner(index.inner).context("a new index is not shared")?;
-        let memory = writer_memory_bytes.saturating_mul(threads);
-        Self::from_index(inner.dir, inner.index, (memory, threads, true))
+        Self::from_index(inner.dir, inner.index, (writer_memory_bytes, true))
     }
 
     /// Whether `dir` holds an index with posts made under another schema,
@@ -114,13 +111,13 @@ impl SearchIndex {
     /// An index in memory, for tests and throwaway rebuilds.
     pub fn in_memory() -> anyhow::Result<Self> {
         let index = Index::create_in_ram(schema());
-        Self::from_index(PathBuf::new(), index, (WRITER_MEMORY_RANGE.0, 1, false))
+        Self::from_index(PathBuf::new(), index, (WRITER_MEMORY_RANGE.0, false))
     }
 
     fn from_index(
         dir: PathBuf,
         index: Index,
-        (writer_memory, threads, bulk): (usize, usize, bool),
+        (writer_memory, bulk): (usize, bool),
     ) -> anyhow::Result<Self> {
         analysis::register(&index);
         let fields = Fields::new(&index.schema())?;
@@ -136,12 +133,8 @@ impl SearchIndex {
                 reader,
                 fields,
                 writer: Mutex::new(None),
-                writer_threads: threads.max(1),
                 bulk,
-                writer_memory: writer_memory.clamp(
-                    WRITER_MEMORY_RANGE.0 * threads.max(1),
-                    WRITER_MEMORY_RANGE.1,
-                ),
+                writer_memory: writer_memory.clamp(WRITER_MEMORY_RANGE.0, WRITER_MEMORY_RANGE.1),
                 counts: counts::CountCache::default(),
             }),
         })
@@ -186,12 +179,12 @@ impl SearchIndex {
     }
 
     /// A bulk build merges once, at the end ([`SearchIndex::merge_into_one`]),
-    /// rather than in the background while every core indexes.
+    /// rather than in the background while it indexes.
     fn new_writer(&self) -> anyhow::Result<IndexWriter> {
         let writer = self
             .inner
             .index
-            .writer_with_num_threads(self.inner.writer_threads, self.inner.writer_memory)
+            .writer_with_num_threads(1, self.inner.writer_memory)
             .context("cannot open the search index for writing")?;
         if self.inner.bulk {
             writer.set_merge_policy(Box::new(NoMergePolicy));
