@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDateTime, Utc};
-use common::{CpuMeter, load_average, machine};
+use common::{CpuMeter, env_count, load_average, machine};
 use diesel::connection::SimpleConnection;
 use mailin_embedded::{Handler, Response, Server, response};
 use peerhall::config::{EmailTransport, Secret, Settings, SmtpSecurity, SmtpSettings};
@@ -114,16 +114,6 @@ fn main() -> anyhow::Result<()> {
         );
     }
     Ok(())
-}
-
-fn env_count(name: &str, default: usize) -> anyhow::Result<usize> {
-    match std::env::var(name) {
-        Ok(text) => text
-            .trim()
-            .parse()
-            .with_context(|| format!("{name}={text} is not a count")),
-        Err(_) => Ok(default),
-    }
 }
 
 fn settings(data: &Path, port: u16) -> anyhow::Result<Settings> {

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{NaiveDate, NaiveDateTime};
-use common::{CpuMeter, load_average, machine, percentile};
+use common::{CpuMeter, env_count, load_average, machine, percentile};
 use diesel::prelude::*;
 use peerhall::accounts::cities::City;
 use peerhall::config::StandardSettings;
@@ -43,7 +43,7 @@ const THIS_YEAR: i32 = 2026;
 const YEARS: std::ops::RangeInclusive<i32> = 2019..=2026;
 
 fn main() -> anyhow::Result<()> {
-    let count = city_count()?;
+    let count = env_count(CITIES_ENV, DEFAULT_CITIES)?;
     let catalog = load_catalog()?;
     let data = tempfile::tempdir().context("temp dir")?;
     let (_pool, mut conn) = open_database(data.path())?;
@@ -67,16 +67,6 @@ fn main() -> anyhow::Result<()> {
     print_table(&full, Table::Recompute);
     print_table(&one, Table::Request);
     Ok(())
-}
-
-fn city_count() -> anyhow::Result<usize> {
-    match std::env::var(CITIES_ENV) {
-        Ok(text) => text
-            .trim()
-            .parse()
-            .with_context(|| format!("{CITIES_ENV}={text} is not a number of cities")),
-        Err(_) => Ok(DEFAULT_CITIES),
-    }
 }
 
 /// The current catalog as the server loads it. Not through `Settings`: it

@@ -109,3 +109,15 @@ impl CpuMeter {
             .join(", ")
     }
 }
+
+/// A size from the environment variable `name` ("200000" or "200_000"), or `default`.
+pub fn env_count(name: &str, default: usize) -> anyhow::Result<usize> {
+    match std::env::var(name) {
+        Ok(text) => text
+            .trim()
+            .replace('_', "")
+            .parse()
+            .map_err(|e| anyhow::anyhow!("{name}={text} is not a count: {e}")),
+        Err(_) => Ok(default),
+    }
+}

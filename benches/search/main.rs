@@ -76,7 +76,7 @@ fn main() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .with_env_filter("warn")
         .try_init();
-    let count = post_count()?;
+    let count = env_count(POSTS_ENV, DEFAULT_POSTS)?;
     let data = tempfile::tempdir().context("temp dir")?;
     let settings = settings(data.path())?;
     let languages = languages();
@@ -211,17 +211,6 @@ fn main() -> anyhow::Result<()> {
     print_kinds(&runs, &queries, facts.posts);
     print_agreement(&runs, &queries);
     Ok(())
-}
-
-fn post_count() -> anyhow::Result<usize> {
-    match std::env::var(POSTS_ENV) {
-        Ok(text) => text
-            .trim()
-            .replace('_', "")
-            .parse()
-            .with_context(|| format!("{POSTS_ENV}={text} is not a number of posts")),
-        Err(_) => Ok(DEFAULT_POSTS),
-    }
 }
 
 /// The app's defaults with everything under `dir`. Not `Settings::load`: it

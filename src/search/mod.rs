@@ -73,23 +73,23 @@ impl SearchIndex {
 
     /// Like [`SearchIndex::open_or_create`], with the writer's memory budget in bytes.
     pub fn open_or_create_with(dir: &Path, writer_memory_bytes: usize) -> anyhow::Result<Self> {
-        std::fs::create_dir_all(dir).with_context(|| {
-            format!("cannot create the search index directory {}", dir.display())
-        })?;
-        let directory = MmapDirectory::open(dir)
-            .with_context(|| format!("cannot open the search index at {}", dir.display()))?;
-        let index = open_current(directory)
-            .with_context(|| format!("the search index at {} is unusable", dir.display()))?;
-        Self::from_index(dir.to_owned(), index, (writer_memory_bytes, false))
+        Self::open_dir(dir, (writer_memory_bytes, false))
     }
 
     /// Like [`SearchIndex::open_or_create_with`], for a bulk build, which
     /// merges once at the end ([`SearchIndex::merge_into_one`]) rather than
     /// in the background while it indexes.
     pub fn open_for_bulk(dir: &Path, writer_memory_bytes: usize) -> anyhow::Result<Self> {
-        let index = Self::open_or_create_with(dir, writer_memory_bytes)?;
-        let inner = Arc::into_inner(index.inner).context("a new index is not shared")?;
-        Self::from_index(inner.dir, inner.index, (writer_memory_bytes, true))
+        Self::open_dir(dir, (writer_memory_bytes, true))
+    }
+
+    fn open_dir(dir: &Path, writer: (usize, bool)) -> anyhow::Result<Self> {
+        std::fs::create_dir_all(dir).with_context(|| {
+            format!("cannot create the search index directory {}", dir.display())
+        })?;
+        let index = open_current(open_directory(dir)?)
+            .with_context(|| format!("the search index at {} is unusable", dir.display()))?;
+        Self::from_index(dir.to_owned(), index, writer)
     }
 
     /// Whether `dir` holds an index with posts made under another schema,
@@ -98,14 +98,13 @@ impl SearchIndex {
         if !dir.exists() {
             return Ok(false);
         }
-        let directory = MmapDirectory::open(dir)
-            .with_context(|| format!("cannot open the search index at {}", dir.display()))?;
+        let directory = open_directory(dir)?;
         if !Index::exists(&directory)? {
             return Ok(false);
         }
         let index = Index::open(directory)
             .with_context(|| format!("the search index at {} is unusable", dir.display()))?;
-        Ok(index.schema() != schema() && index.reader()?.searcher().num_docs() > 0)
+        Ok(posts_under_an_older_schema(&index)? > 0)
     }
 
     /// An index in memory, for tests and throwaway rebuilds.
@@ -262,7 +261,7 @@ fn open_current(directory: MmapDirectory) -> anyhow::Result<Index> {
     if index.schema() == schema() {
         return Ok(index);
     }
-    let posts = index.reader()?.searcher().num_docs();
+    let posts = posts_under_an_older_schema(&index)?;
     anyhow::ensure!(
         posts == 0,
         "it holds {posts} posts under an older schema: run `peerhall reindex` or delete it"
@@ -270,6 +269,19 @@ fn open_current(directory: MmapDirectory) -> anyhow::Result<Index> {
     drop(index);
     tracing::warn!("recreating the empty search index made with an older schema");
     Ok(Index::create(directory, schema(), settings())?)
+}
+
+fn open_directory(dir: &Path) -> anyhow::Result<MmapDirectory> {
+    MmapDirectory::open(dir)
+        .with_context(|| format!("cannot open the search index at {}", dir.display()))
+}
+
+/// The posts `index` holds if it was made under another schema; 0 if not.
+fn posts_under_an_older_schema(index: &Index) -> anyhow::Result<u64> {
+    if index.schema() == schema() {
+        return Ok(0);
+    }
+    Ok(index.reader()?.searcher().num_docs())
 }
 
 /// Stored posts are read ten at a time, each from its own block, so blocks

@@ -93,7 +93,7 @@ impl SearchIndex {
             });
         }
         let ranked = page_of(&searcher, &compiled, viewer, req, (offset, per_page))?;
-        let snippets = Snippets::new(&compiled.highlight, fields);
+        let snippets = Snippets::new(compiled.highlight, fields);
         let hits = ranked
             .into_iter()
             .map(|(score, address)| hit(&searcher, fields, &snippets, score, address))

@@ -51,9 +51,9 @@ pub struct Snippets {
 }
 
 impl Snippets {
-    pub fn new(words: &Highlight, fields: &Fields) -> Self {
+    pub fn new(words: Highlight, fields: &Fields) -> Self {
         Snippets {
-            words: words.clone(),
+            words,
             fields: *fields,
             made: Default::default(),
         }
