@@ -34,15 +34,21 @@ pub fn create(conn: &mut DbConnection, user_id: i32, name: &str) -> anyhow::Resu
 /// on every request would make each API read a database write as well.
 const LAST_USED_RESOLUTION_SECS: i64 = 60;
 
-/// The user a live token belongs to; notes when it was last used, to the minute.
-pub fn user_id_for(
-    conn: &mut DbConnection,
-    token: &str,
-    now: NaiveDateTime,
-) -> QueryResult<Option<i32>> {
-    let hash = tokens::hash(token);
+/// What a bearer token is, as far as reading tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenUse {
+    /// No live token has this value.
+    Unknown,
+    /// Its use is already noted to the minute.
+    Noted { user_id: i32 },
+    /// Its use must still be written down.
+    Unnoted { id: i32, user_id: i32 },
+}
+
+/// Reads what `token` is, writing nothing.
+pub fn find(conn: &mut DbConnection, token: &str, now: NaiveDateTime) -> QueryResult<TokenUse> {
     let found: Option<(i32, i32, Option<NaiveDateTime>)> = api_tokens::table
-        .filter(api_tokens::token_hash.eq(&hash))
+        .filter(api_tokens::token_hash.eq(tokens::hash(token)))
         .filter(api_tokens::revoked_at.is_null())
         .select((
             api_tokens::id,
@@ -51,17 +57,36 @@ pub fn user_id_for(
         ))
         .first(conn)
         .optional()?;
-    let Some((id, user_id, last_used)) = found else {
-        return Ok(None);
-    };
-    let stale =
-        last_used.is_none_or(|at| (now - at).num_seconds().abs() >= LAST_USED_RESOLUTION_SECS);
-    if stale {
-        diesel::update(api_tokens::table.find(id))
-            .set(api_tokens::last_used_at.eq(now))
-            .execute(conn)?;
+    Ok(match found {
+        None => TokenUse::Unknown,
+        Some((id, user_id, last_used)) => {
+            let stale = last_used
+                .is_none_or(|at| (now - at).num_seconds().abs() >= LAST_USED_RESOLUTION_SECS);
+            if stale {
+                TokenUse::Unnoted { id, user_id }
+            } else {
+                TokenUse::Noted { user_id }
+            }
+        }
+    })
+}
+
+/// The user a live token belongs to; notes when it was last used, to the minute.
+pub fn user_id_for(
+    conn: &mut DbConnection,
+    token: &str,
+    now: NaiveDateTime,
+) -> QueryResult<Option<i32>> {
+    match find(conn, token, now)? {
+        TokenUse::Unknown => Ok(None),
+        TokenUse::Noted { user_id } => Ok(Some(user_id)),
+        TokenUse::Unnoted { id, user_id } => {
+            diesel::update(api_tokens::table.find(id))
+                .set(api_tokens::last_used_at.eq(now))
+                .execute(conn)?;
+            Ok(Some(user_id))
+        }
     }
-    Ok(Some(user_id))
 }
 
 /// A user's live tokens, newest first.

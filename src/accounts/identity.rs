@@ -11,9 +11,10 @@ use actix_web::http::{StatusCode, header};
 use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseError, web};
 
+use super::api_tokens::{self, TokenUse};
+use super::sessions;
 use super::users::{self, User, now};
-use super::{api_tokens, sessions};
-use crate::db::{self, DbPool};
+use crate::db::{self, DbConnection, DbPool};
 use crate::error::{ApiError, ErrorKind};
 use crate::i18n::Lang;
 
@@ -79,22 +80,53 @@ async fn lookup(
     token: String,
     via: AuthVia,
 ) -> Result<Option<Identity>, actix_web::Error> {
-    let user = db::run(&pool, move |conn| -> anyhow::Result<Option<User>> {
-        let user_id = match via {
-            AuthVia::Bearer => api_tokens::user_id_for(conn, &token, now())?,
-            AuthVia::Session => sessions::user_id_for(conn, &token, now())?,
-        };
-        match user_id {
-            Some(id) => Ok(users::find_by_id(conn, id)?),
-            None => Ok(None),
-        }
-    })
-    .await
+    // Every signed-in request asks this: on SQLite it is read here, saving the
+    // thread hops of the blocking pool, unless it has a write to make.
+    let read = db::idle_sqlite(&pool).map(|mut conn| read_only(&mut conn, &token, via));
+    let user = match read {
+        Some(Ok(Some(user))) => Ok(user),
+        Some(Err(e)) => Err(e),
+        Some(Ok(None)) | None => db::run(&pool, move |conn| resolve(conn, &token, via)).await,
+    }
     .map_err(|e| ApiError::internal(Lang::En, e))?;
     Ok(user.map(|user| Identity {
         user: Arc::new(user),
         via,
     }))
+}
+
+/// Who `token` belongs to; notes an API token's use.
+fn resolve(conn: &mut DbConnection, token: &str, via: AuthVia) -> anyhow::Result<Option<User>> {
+    let user_id = match via {
+        AuthVia::Bearer => api_tokens::user_id_for(conn, token, now())?,
+        AuthVia::Session => sessions::user_id_for(conn, token, now())?,
+    };
+    user_of(conn, user_id)
+}
+
+/// Who `token` belongs to, writing nothing; None when the token's use has
+/// still to be noted, which is a write.
+fn read_only(
+    conn: &mut DbConnection,
+    token: &str,
+    via: AuthVia,
+) -> anyhow::Result<Option<Option<User>>> {
+    let user_id = match via {
+        AuthVia::Bearer => match api_tokens::find(conn, token, now())? {
+            TokenUse::Unknown => None,
+            TokenUse::Noted { user_id } => Some(user_id),
+            TokenUse::Unnoted { .. } => return Ok(None),
+        },
+        AuthVia::Session => sessions::user_id_for(conn, token, now())?,
+    };
+    user_of(conn, user_id).map(Some)
+}
+
+fn user_of(conn: &mut DbConnection, user_id: Option<i32>) -> anyhow::Result<Option<User>> {
+    match user_id {
+        Some(id) => Ok(users::find_by_id(conn, id)?),
+        None => Ok(None),
+    }
 }
 
 impl Identity {

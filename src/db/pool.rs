@@ -35,6 +35,10 @@ pub struct Manager {
 }
 
 impl Manager {
+    pub fn is_sqlite(&self) -> bool {
+        matches!(self.target, DatabaseTarget::Sqlite(_))
+    }
+
     pub fn establish(&self) -> Result<DbConnection, r2d2::Error> {
         match &self.target {
             DatabaseTarget::Sqlite(path) => {
@@ -94,11 +98,14 @@ pub fn build_pool(
         .establish()
         .with_context(|| format!("cannot open the database ({})", target.describe()))?;
     manager.may_create = false;
+    // A server connection can drop between uses; a SQLite file handle cannot,
+    // and checking it cost a parsed `SELECT 1` on every checkout.
+    let test_on_check_out = !manager.is_sqlite();
     let pool = Pool::builder()
         .max_size(size)
         .min_idle(Some(1))
         .connection_timeout(timeout)
-        .test_on_check_out(true)
+        .test_on_check_out(test_on_check_out)
         .build(manager)
         .with_context(|| format!("cannot pool connections to {}", target.describe()))?;
     Ok((pool, first))

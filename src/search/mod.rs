@@ -35,7 +35,7 @@ pub use fields::schema;
 pub use live::{LiveIndex, Rebuilt, fill, rebuild};
 pub use query::{Clause, Filters, ParsedQuery, QueryError, Sort, Term, parse};
 pub use related::{MAX_RELATED, RelatedRequest, RelatedThread};
-pub use searcher::{Facets, Hit, MAX_PER_PAGE, Results, SearchRequest, Viewer};
+pub use searcher::{Facets, Hit, MAX_PER_PAGE, PreparedSearch, Results, SearchRequest, Viewer};
 
 use fields::Fields;
 

@@ -72,16 +72,71 @@ pub struct Facets {
     pub criterion: Vec<(String, u64)>,
 }
 
+/// A search ready to run: the index as it was when it was prepared, and the
+/// compiled query. It can be sent to another thread.
+pub struct PreparedSearch {
+    index: SearchIndex,
+    searcher: Searcher,
+    compiled: Compiled,
+    viewer: Viewer,
+    request: SearchRequest,
+}
+
 impl SearchIndex {
     /// The page of posts matching `req` that `viewer` may read.
     pub fn search(&self, viewer: &Viewer, req: &SearchRequest) -> anyhow::Result<Results> {
-        let searcher = self.inner.reader.searcher();
-        let fields = &self.inner.fields;
-        let compiled = compile(fields, viewer, &req.query);
+        self.prepare(viewer.clone(), req.clone()).run()
+    }
+
+    pub fn prepare(&self, viewer: Viewer, request: SearchRequest) -> PreparedSearch {
+        let compiled = compile(&self.inner.fields, &viewer, &request.query);
+        PreparedSearch {
+            index: self.clone(),
+            searcher: self.inner.reader.searcher(),
+            compiled,
+            viewer,
+            request,
+        }
+    }
+
+    /// Forgets the remembered totals and facet counts, so that the next
+    /// searches count every match again: what a first search costs.
+    pub fn forget_counts(&self) {
+        self.inner.counts.clear();
+    }
+}
+
+impl PreparedSearch {
+    /// How many postings its words and filters have in all: about what
+    /// ranking and counting read. A search without words may read every post.
+    pub fn postings(&self) -> u64 {
+        if !self.request.query.has_text() {
+            return u64::MAX;
+        }
+        let mut postings = 0u64;
+        self.compiled.query.query_terms(&mut |term, _| {
+            let found = self.searcher.doc_freq(term).unwrap_or(u64::MAX);
+            postings = postings.saturating_add(found);
+        });
+        postings
+    }
+
+    pub fn run(self) -> anyhow::Result<Results> {
+        let PreparedSearch {
+            index,
+            searcher,
+            compiled,
+            viewer,
+            request: req,
+        } = self;
+        let fields = &index.inner.fields;
         let per_page = req.per_page.clamp(1, MAX_PER_PAGE);
         let offset = req.page.max(1).saturating_sub(1).saturating_mul(per_page);
         let key = format!("{:?}\u{1f}{viewer:?}", req.query);
-        let (total, counted) = self.inner.counts.count(&searcher, &*compiled.query, &key)?;
+        let (total, counted) = index
+            .inner
+            .counts
+            .count(&searcher, &*compiled.query, &key)?;
         let facets = facets_of(counted);
         // Past the end there is nothing to rank, and a huge offset must not
         // become a huge allocation.
@@ -92,7 +147,7 @@ impl SearchIndex {
                 facets,
             });
         }
-        let ranked = page_of(&searcher, &compiled, viewer, req, (offset, per_page))?;
+        let ranked = page_of(&searcher, &compiled, &viewer, &req, (offset, per_page))?;
         let snippets = Snippets::new(compiled.highlight, fields);
         let hits = ranked
             .into_iter()
@@ -103,12 +158,6 @@ impl SearchIndex {
             hits,
             facets,
         })
-    }
-
-    /// Forgets the remembered totals and facet counts, so that the next
-    /// searches count every match again: what a first search costs.
-    pub fn forget_counts(&self) {
-        self.inner.counts.clear();
     }
 }
 
