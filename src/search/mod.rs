@@ -177,13 +177,21 @@ impl SearchIndex {
         write(writer)
     }
 
-    /// A bulk build merges once, at the end ([`SearchIndex::merge_into_one`]),
-    /// rather than in the background while it indexes.
+    /// A bulk build indexes on every core (at most four), each thread with
+    /// the configured memory, and merges once, at the end
+    /// ([`SearchIndex::merge_into_one`]), rather than in the background. The
+    /// live index keeps one thread, so that searches keep a core.
     fn new_writer(&self) -> anyhow::Result<IndexWriter> {
+        let threads = if self.inner.bulk {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        } else {
+            1
+        };
+        let memory = self.inner.writer_memory.saturating_mul(threads);
         let writer = self
             .inner
             .index
-            .writer_with_num_threads(1, self.inner.writer_memory)
+            .writer_with_num_threads(threads, memory)
             .context("cannot open the search index for writing")?;
         if self.inner.bulk {
             writer.set_merge_policy(Box::new(NoMergePolicy));
