@@ -40,6 +40,32 @@ fn an_outsider_never_sees_a_city_space() {
 }
 
 #[test]
+fn a_city_post_in_a_later_segment_stays_hidden_after_earlier_searches() {
+    let secret = |id: i64| PostDoc {
+        space: "city:springfield".to_owned(),
+        ..post(id, "Secret budget plan")
+    };
+    let index = index(&[secret(1), post(2, "Public budget plan")]);
+    let outsider = Viewer {
+        all_spaces: false,
+        city_space: Some("city:shelbyville".to_owned()),
+    };
+    // The first segment's public posts are now remembered.
+    assert_eq!(ids_as(&index, &outsider, "budget"), [2]);
+    index
+        .with_writer(|writer| {
+            add(writer, &secret(3))?;
+            add(writer, &post(4, "Another public budget"))
+        })
+        .expect("added");
+    index.commit_with_payload("2").expect("committed");
+    let mut seen = ids_as(&index, &outsider, "budget");
+    seen.sort_unstable();
+    assert_eq!(seen, [2, 4]);
+    assert_eq!(search_as(&index, &outsider, "secret").total, 0);
+}
+
+#[test]
 fn latest_orders_by_date_and_relevance_by_score() {
     let index = index(&[
         PostDoc {
