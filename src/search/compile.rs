@@ -5,21 +5,19 @@
 use std::ops::Bound;
 
 use tantivy::Term as IndexTerm;
-use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
     RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{DocId, SegmentReader};
 
 use super::analysis::LANGS;
 use super::document::to_date;
 use super::fields::Fields;
 use super::query::{Clause, Filters, ParsedQuery, Term};
-use super::ranking::{Readable, spaces};
 use super::searcher::Viewer;
 use super::snippet::Highlight;
+use super::spaces::permission;
 use super::terms::Stemmers;
 
 /// Titles weigh more than bodies, and a word as typed more than its stem,
@@ -211,16 +209,6 @@ fn filters(f: &Fields, filters: &Filters) -> Vec<Box<dyn Query>> {
         required.push(flag(f.answered, false));
     }
     required
-}
-
-/// Public posts, the viewer's own city space, or everything for program staff.
-pub(super) fn permission(viewer: &Viewer) -> Option<Box<dyn Query>> {
-    let spaces = spaces(viewer)?;
-    let readable = FunctionPredicate::from(move |segment: &SegmentReader| {
-        let readable = Readable::in_segment(segment, &spaces)?;
-        Ok(move |doc: DocId| readable.allows(doc))
-    });
-    Some(Box::new(DocPredicateQuery::from(readable)))
 }
 
 pub(super) fn keyword(field: Field, value: &str) -> Box<dyn Query> {

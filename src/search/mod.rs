@@ -18,6 +18,7 @@ mod related;
 mod searcher;
 pub mod service;
 mod snippet;
+mod spaces;
 pub mod terms;
 #[cfg(test)]
 mod tests;

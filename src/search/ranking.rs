@@ -5,118 +5,20 @@
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
-use std::num::NonZeroUsize;
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
-use lru::LruCache;
-
-use tantivy::columnar::{Column, StrColumn};
-use tantivy::index::SegmentId;
+use tantivy::columnar::Column;
 use tantivy::query::Weight;
-use tantivy::{BitSet, DocAddress, DocId, Score, Searcher, SegmentReader};
+use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader};
 
-use super::searcher::Viewer;
+use super::spaces::Readable;
 
 /// Weight of votes: a post with 10 votes scores about 1.5 times one with none.
 const VOTE_WEIGHT: f32 = 0.2;
 /// An accepted answer scores this much more than an otherwise equal post.
 const ACCEPTED_BOOST: f32 = 1.5;
-/// The fast field saying who may read a post: "public" or "city:<slug>".
-const SPACE: &str = "space";
-const PUBLIC: &str = "public";
 /// Pruning bounds are lowered by this share so that rounding in the division
 /// by a segment's boost ceiling never drops a post that belongs on the page.
 const ROUNDING_MARGIN: f32 = 1e-4;
-
-/// The spaces `viewer` reads: public posts and their own city's space; None
-/// for program staff, who read every space.
-pub(super) fn spaces(viewer: &Viewer) -> Option<Vec<String>> {
-    if viewer.all_spaces {
-        return None;
-    }
-    let mut spaces = vec![PUBLIC.to_owned()];
-    spaces.extend(viewer.city_space.clone());
-    Some(spaces)
-}
-
-/// Which documents of one segment are in the readable spaces. Checked per
-/// candidate rather than as a union of the spaces' postings: nearly every post
-/// is public, and seeking through a union that holds such a dense list
-/// refills its whole look-ahead window (4,096 documents) for every candidate.
-/// A public post is known from a bit set; only the few others are looked up
-/// in the `space` fast field.
-pub(super) struct Readable {
-    column: Option<StrColumn>,
-    allowed: Vec<u64>,
-    /// Set for the segment's posts outside the public space; None when the
-    /// reader may not read public posts, so that every post is looked up.
-    not_public: Option<Arc<BitSet>>,
-}
-
-impl Readable {
-    pub(super) fn in_segment(segment: &SegmentReader, spaces: &[String]) -> tantivy::Result<Self> {
-        let column = segment.fast_fields().str(SPACE)?;
-        let mut allowed = Vec::new();
-        let mut not_public = None;
-        if let Some(column) = &column {
-            for space in spaces {
-                allowed.extend(column.dictionary().term_ord(space)?);
-            }
-            if spaces.iter().any(|s| s == PUBLIC) {
-                not_public = Some(not_public_in(segment, column)?);
-            }
-        }
-        Ok(Readable {
-            column,
-            allowed,
-            not_public,
-        })
-    }
-
-    pub(super) fn allows(&self, doc: DocId) -> bool {
-        if self
-            .not_public
-            .as_ref()
-            .is_some_and(|set| !set.contains(doc))
-        {
-            return true;
-        }
-        self.column
-            .as_ref()
-            .is_some_and(|c| c.term_ords(doc).any(|ord| self.allowed.contains(&ord)))
-    }
-}
-
-/// Bit sets of the posts outside the public space, by segment. A segment never
-/// changes and its id is unique, so each set is worked out once, in one pass
-/// over the segment's `space` column, rather than a column read per candidate
-/// (a tenth of a search at 1M posts). A set takes one bit per post.
-static NOT_PUBLIC: LazyLock<Mutex<LruCache<SegmentId, Arc<BitSet>>>> =
-    LazyLock::new(|| Mutex::new(LruCache::new(SEGMENTS_REMEMBERED)));
-
-const SEGMENTS_REMEMBERED: NonZeroUsize = match NonZeroUsize::new(256) {
-    Some(n) => n,
-    None => NonZeroUsize::MIN,
-};
-
-fn not_public_in(segment: &SegmentReader, column: &StrColumn) -> tantivy::Result<Arc<BitSet>> {
-    let id = segment.segment_id();
-    let remembered = || NOT_PUBLIC.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(set) = remembered().get(&id) {
-        return Ok(Arc::clone(set));
-    }
-    let public = column.dictionary().term_ord(PUBLIC)?;
-    let mut set = BitSet::with_max_value(segment.max_doc());
-    for doc in 0..segment.max_doc() {
-        // A post without a space is not public either: it is looked up, and refused.
-        if column.term_ords(doc).next() != public {
-            set.insert(doc);
-        }
-    }
-    let set = Arc::new(set);
-    remembered().put(id, Arc::clone(&set));
-    Ok(set)
-}
 
 /// The `wanted` best matches of `weight` among posts in `spaces` (all, if
 /// None), best first; equal scores in index order.
@@ -267,6 +169,8 @@ mod tests {
     use tantivy::query::EnableScoring;
 
     use super::super::compile::compile;
+    use super::super::searcher::Viewer;
+    use super::super::spaces::spaces;
     use super::super::tests::post;
     use super::super::{PostDoc, SearchIndex, add, delete_post, parse};
     use super::*;

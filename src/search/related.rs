@@ -14,9 +14,10 @@ use tantivy::{DocId, Score, Searcher, SegmentReader, TantivyDocument, Term as In
 
 use super::SearchIndex;
 use super::analysis::LANGS;
-use super::compile::{flag, keyword, permission};
+use super::compile::{flag, keyword};
 use super::fields::Fields;
 use super::searcher::Viewer;
+use super::spaces::permission;
 use super::terms::Stemmers;
 
 /// The four languages' function words (NLTK's lists), lower case.

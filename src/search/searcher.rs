@@ -13,8 +13,9 @@ use super::compile::{Compiled, compile};
 use super::facets::{Counted, ranked};
 use super::fields::Fields;
 use super::query::{ParsedQuery, Sort};
-use super::ranking::{self, spaces};
+use super::ranking;
 use super::snippet::Snippets;
+use super::spaces::spaces;
 
 /// The most hits one page may ask for.
 pub const MAX_PER_PAGE: usize = 50;
