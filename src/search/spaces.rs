@@ -99,7 +99,8 @@ fn not_public_in(segment: &SegmentReader, column: &StrColumn) -> tantivy::Result
     let mut set = BitSet::with_max_value(segment.max_doc());
     for doc in 0..segment.max_doc() {
         // A post without a space is not public either: it is looked up, and refused.
-        if column.term_ords(doc).next() != public {
+        let first = column.term_ords(doc).next();
+        if public.is_none() || first != public {
             set.insert(doc);
         }
     }
