@@ -95,6 +95,15 @@ pub fn ids_as(index: &SearchIndex, viewer: &Viewer, query: &str) -> Vec<i64> {
         .collect()
 }
 
+/// The segments a search reads now.
+fn segment_ids(index: &SearchIndex) -> Vec<tantivy::index::SegmentId> {
+    index
+        .inner
+        .index
+        .searchable_segment_ids()
+        .expect("segments")
+}
+
 /// The post ids found by `query`, in id order.
 pub fn sorted_ids(index: &SearchIndex, query: &str) -> Vec<i64> {
     let mut ids = ids(index, query);
@@ -210,11 +219,7 @@ fn merging_into_one_segment_keeps_every_post_the_deletions_and_the_payload() {
         .expect("written");
     index.commit_with_payload("4").expect("committed");
     assert_eq!(index.merge_into_one().expect("merged"), 3);
-    let segments = index
-        .inner
-        .index
-        .searchable_segment_ids()
-        .expect("segments");
+    let segments = segment_ids(&index);
     assert_eq!(segments.len(), 1);
     assert_eq!(sorted_ids(&index, "budget"), [1, 3, 4]);
     assert_eq!(
@@ -246,11 +251,7 @@ fn merging_into_one_waits_for_a_merge_already_under_way() {
             .commit_with_payload(&commit.to_string())
             .expect("committed");
     }
-    let segments = index
-        .inner
-        .index
-        .searchable_segment_ids()
-        .expect("segments");
+    let segments = segment_ids(&index);
     index
         .with_writer(|writer| {
             // Started, not awaited: still running when the next call begins.
@@ -259,11 +260,7 @@ fn merging_into_one_waits_for_a_merge_already_under_way() {
         })
         .expect("a merge started");
     assert_eq!(index.merge_into_one().expect("merged"), segments.len() - 1);
-    let after = index
-        .inner
-        .index
-        .searchable_segment_ids()
-        .expect("segments");
+    let after = segment_ids(&index);
     assert_eq!(after.len(), 1);
     assert_eq!(
         index.check().expect("readable"),
