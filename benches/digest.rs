@@ -9,8 +9,6 @@
 // Shared with the other benches; this one reports rates, not percentiles.
 #[allow(dead_code)]
 mod common;
-#[path = "common/sql.rs"]
-mod sql;
 
 use std::fmt::Write as _;
 use std::net::TcpListener;
@@ -26,8 +24,8 @@ use mailin_embedded::{Handler, Response, Server, response};
 use peerhall::config::{EmailTransport, Secret, Settings, SmtpSecurity, SmtpSettings};
 use peerhall::digest::Digests;
 use peerhall::email::{Mailer, Outgoing};
+use peerhall::scale::sql::inserts;
 use peerhall::startup::AppState;
-use sql::inserts;
 
 const READERS_ENV: &str = "PEERHALL_BENCH_READERS";
 const SENT_ENV: &str = "PEERHALL_BENCH_SENT";

@@ -12,10 +12,10 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use chrono::{NaiveDate, NaiveDateTime};
-use common::{CpuMeter, env_count, load_average, machine, percentile};
+use common::{CpuMeter, env_count, load_average, machine};
 use diesel::prelude::*;
 use peerhall::accounts::cities::City;
+use peerhall::bench::load::percentile;
 use peerhall::config::StandardSettings;
 use peerhall::db::{self, DatabaseTarget, DbConnection, DbPool};
 use peerhall::i18n::Lang;
@@ -24,8 +24,9 @@ use peerhall::peers::directory::{self, profile_of};
 use peerhall::peers::handlers::for_steps;
 use peerhall::peers::profile::Profile;
 use peerhall::peers::{PeerDirectory, rank};
+use peerhall::scale::cities;
 use peerhall::schema::{assessments, cities as cities_table};
-use peerhall::standard::{Catalog, Level, Standards, Thresholds};
+use peerhall::standard::{Catalog, Level, Standards};
 
 /// Same seed, same cities: runs on different machines compare like with like.
 const SEED: u64 = 0x5EED_2026;
@@ -40,7 +41,6 @@ const LIMIT: usize = 5;
 /// What the roadmap asks for per step.
 const ROADMAP_LIMIT: usize = 3;
 const THIS_YEAR: i32 = 2026;
-const YEARS: std::ops::RangeInclusive<i32> = 2019..=2026;
 
 fn main() -> anyhow::Result<()> {
     let count = env_count(CITIES_ENV, DEFAULT_CITIES)?;
@@ -99,22 +99,6 @@ struct Seeded {
     took: Duration,
 }
 
-struct SynthCity {
-    slug: String,
-    name: String,
-    region: &'static str,
-    country: &'static str,
-    language: &'static str,
-    population: i32,
-    discoverable: bool,
-}
-
-/// One synthetic assessment: when, and the met-criteria bit set.
-struct Synth {
-    at: NaiveDateTime,
-    mask: u64,
-}
-
 fn seed(conn: &mut DbConnection, catalog: &Catalog, count: usize) -> anyhow::Result<Seeded> {
     let started = Instant::now();
     let mut rng = fastrand::Rng::with_seed(SEED);
@@ -123,11 +107,11 @@ fn seed(conn: &mut DbConnection, catalog: &Catalog, count: usize) -> anyhow::Res
     for start in (0..count).step_by(BATCH) {
         conn.transaction(|conn| -> anyhow::Result<()> {
             for i in start..(start + BATCH).min(count) {
-                let city = synth_city(&mut rng, i);
+                let city = cities::city(&mut rng, i);
                 let city_id = insert_city(conn, &city)?;
-                let history = synth_history(&mut rng, catalog, &difficulty);
+                let history = cities::history(&mut rng, catalog, &difficulty);
                 for point in &history {
-                    insert_assessment(conn, (&catalog.id, city_id), point, &mut rng)?;
+                    insert_assessment(conn, (&catalog.id, city_id), point)?;
                 }
                 seeded.cities += 1;
                 seeded.discoverable += usize::from(city.discoverable);
@@ -142,7 +126,7 @@ fn seed(conn: &mut DbConnection, catalog: &Catalog, count: usize) -> anyhow::Res
 
 /// Straight into the table rather than through `NewCity`: the bench only
 /// needs the columns matching reads, whatever else a city gains later.
-fn insert_city(conn: &mut DbConnection, city: &SynthCity) -> QueryResult<i32> {
+fn insert_city(conn: &mut DbConnection, city: &cities::City) -> QueryResult<i32> {
     diesel::insert_into(cities_table::table)
         .values((
             cities_table::slug.eq(&city.slug),
@@ -162,110 +146,18 @@ fn insert_city(conn: &mut DbConnection, city: &SynthCity) -> QueryResult<i32> {
 fn insert_assessment(
     conn: &mut DbConnection,
     (standard, city_id): (&str, i32),
-    point: &Synth,
-    rng: &mut fastrand::Rng,
+    point: &cities::Point,
 ) -> QueryResult<usize> {
     diesel::insert_into(assessments::table)
         .values((
             assessments::city_id.eq(city_id),
             assessments::standard.eq(standard),
             assessments::met_mask.eq(point.mask as i64),
-            assessments::broadband_pct.eq(Some(f64::from(rng.u32(500..=990)) / 10.0)),
-            assessments::pm25_ugm3.eq(Some(f64::from(rng.u32(40..=250)) / 10.0)),
+            assessments::broadband_pct.eq(Some(point.broadband_pct)),
+            assessments::pm25_ugm3.eq(Some(point.pm25_ugm3)),
             assessments::submitted_at.eq(point.at),
         ))
         .execute(conn)
-}
-
-fn synth_city(rng: &mut fastrand::Rng, i: usize) -> SynthCity {
-    let (region, country, language) = place(rng);
-    // Log-uniform: many small cities, few large ones, as in the real program.
-    let (low, high) = (10_000f64.ln(), 5_000_000f64.ln());
-    let population = (low + rng.f64() * (high - low)).exp().round() as i32;
-    SynthCity {
-        slug: format!("bench-{i:05}"),
-        name: format!("Bench City {i:05}"),
-        region,
-        country,
-        language,
-        population,
-        discoverable: rng.u32(0..10) != 0,
-    }
-}
-
-/// (region, country, language), roughly as the program's cities spread.
-fn place(rng: &mut fastrand::Rng) -> (&'static str, &'static str, &'static str) {
-    let (us, la) = ("us_canada", "latin_america");
-    if rng.u32(0..10) < 6 {
-        match rng.u32(0..100) {
-            0..8 => (us, "US", "es"),
-            8..80 => (us, "US", "en"),
-            80..92 => (us, "CA", "en"),
-            _ => (us, "CA", "fr"),
-        }
-    } else {
-        match rng.u32(0..100) {
-            0..35 => (la, "BR", "pt"),
-            35..60 => (la, "MX", "es"),
-            60..75 => (la, "CO", "es"),
-            75..87 => (la, "AR", "es"),
-            _ => (la, "CL", "es"),
-        }
-    }
-}
-
-/// 1–4 assessments in distinct years, met sets growing along the city's own
-/// path, with the odd lapse so that "met since" sees broken runs.
-fn synth_history(rng: &mut fastrand::Rng, catalog: &Catalog, difficulty: &[f64]) -> Vec<Synth> {
-    let total = catalog.criteria.len();
-    let mut keyed: Vec<(f64, usize)> = (0..total)
-        .map(|i| (difficulty[i] + rng.f64() * 0.6, i))
-        .collect();
-    keyed.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
-    let mut years: Vec<i32> = YEARS.collect();
-    rng.shuffle(&mut years);
-    years.truncate(rng.usize(1..=4));
-    years.sort_unstable();
-    let last = final_met(rng, &catalog.thresholds, total);
-    let first = last - rng.usize(0..=last.min(12));
-    let steps = years.len().max(2) - 1;
-    let mut history = Vec::with_capacity(years.len());
-    for (j, &year) in years.iter().enumerate() {
-        let met = if years.len() == 1 {
-            last
-        } else {
-            first + (last - first) * j / steps
-        };
-        let mut mask = order[..met].iter().fold(0u64, |m, &i| m | 1 << i);
-        if j + 1 < years.len() && met > 0 && rng.u32(0..10) == 0 {
-            mask &= !(1u64 << order[rng.usize(0..met)]);
-        }
-        history.push(Synth {
-            at: date_in(rng, year),
-            mask,
-        });
-    }
-    history
-}
-
-/// Criteria met in the latest assessment: most cities below Silver, a few Platinum.
-fn final_met(rng: &mut fastrand::Rng, thresholds: &Thresholds, total: usize) -> usize {
-    let silver = thresholds.min_met(Level::Silver, total);
-    let gold = thresholds.min_met(Level::Gold, total);
-    let platinum = thresholds.min_met(Level::Platinum, total);
-    match rng.u32(0..100) {
-        0..55 => rng.usize(3..silver),
-        55..80 => rng.usize(silver..gold),
-        80..93 => rng.usize(gold..platinum),
-        _ => rng.usize(platinum..=total),
-    }
-}
-
-fn date_in(rng: &mut fastrand::Rng, year: i32) -> NaiveDateTime {
-    NaiveDate::from_ymd_opt(year, rng.u32(1..=12), rng.u32(1..=28))
-        .and_then(|d| d.and_hms_opt(rng.u32(8..=17), rng.u32(0..60), 0))
-        .unwrap_or_default()
 }
 
 // ---------------------------------------------------------- full recompute

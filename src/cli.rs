@@ -27,6 +27,13 @@ enum Command {
     Migrate,
     /// Load demo cities with synthetic assessment histories (safe to run twice)
     SeedDemo,
+    /// Fill an empty database with a generated program for benchmarks and
+    /// drills (the same seed gives the same data), then build the search index
+    SeedScale(ScaleArgs),
+    /// Measure the service on this database (fill it with seed-scale first):
+    /// reindex rate, pages under concurrent load next to /healthz, concurrent
+    /// writers, server memory; prints one markdown table with the targets
+    Bench(BenchArgs),
     /// Rebuild the search index from the database into a new directory and
     /// swap it in (a running service follows within a second)
     Reindex,
@@ -50,6 +57,42 @@ enum DigestCommand {
         #[arg(long)]
         dry_run: bool,
     },
+}
+
+#[derive(clap::Args)]
+struct ScaleArgs {
+    #[arg(long, default_value_t = 10_000, value_parser = at_least_one)]
+    cities: usize,
+    #[arg(long, default_value_t = 100_000, value_parser = at_least_one)]
+    users: usize,
+    #[arg(long, default_value_t = 1_000_000)]
+    posts: usize,
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+}
+
+#[derive(clap::Args)]
+struct BenchArgs {
+    /// Measure only these (repeatable); all by default
+    #[arg(long, value_enum)]
+    only: Vec<crate::bench::Part>,
+    /// Concurrent connections for the page loads
+    #[arg(long, default_value_t = 16, value_parser = at_least_one)]
+    connections: usize,
+    /// Concurrent writers posting replies
+    #[arg(long, default_value_t = 50, value_parser = at_least_one)]
+    writers: usize,
+    /// Seconds each load runs (after a fifth as long unmeasured)
+    #[arg(long, default_value_t = 10)]
+    seconds: u64,
+}
+
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("`{text}` is not a whole number: {e}")),
+    }
 }
 
 fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
@@ -120,6 +163,16 @@ pub fn main() -> ExitCode {
         Command::Serve => serve(&settings),
         Command::Migrate => migrate(&settings),
         Command::SeedDemo => seed_demo(&settings),
+        Command::SeedScale(args) => seed_scale(&settings, args),
+        Command::Bench(args) => crate::bench::run(
+            &settings,
+            &crate::bench::Options {
+                only: args.only,
+                connections: args.connections,
+                writers: args.writers,
+                seconds: args.seconds,
+            },
+        ),
         Command::Reindex => reindex(&settings),
         Command::Digest(DigestCommand::Run { at, dry_run }) => digest_run(&settings, at, dry_run),
         Command::Admin(command) => admin(&settings, command),
@@ -153,6 +206,45 @@ fn migrate(settings: &Settings) -> anyhow::Result<()> {
         applied.last().map_or("none", String::as_str)
     );
     Ok(())
+}
+
+fn seed_scale(settings: &Settings, args: ScaleArgs) -> anyhow::Result<()> {
+    let sizes = crate::scale::Sizes {
+        cities: args.cities,
+        users: args.users,
+        posts: args.posts,
+        seed: args.seed,
+    };
+    let state = AppState::prepare(settings)?;
+    let catalog = state.standards.current()?;
+    let mut conn = state.pool.get()?;
+    let started = std::time::Instant::now();
+    let mut shown = 0;
+    let report = crate::scale::seed(&mut conn, catalog, sizes, &mut |so_far| {
+        if so_far.posts >= shown + 100_000 || so_far.posts == 0 {
+            shown = so_far.posts;
+            eprintln!(
+                "{} posts written ({:.0} s)",
+                so_far.posts,
+                started.elapsed().as_secs_f64()
+            );
+        }
+    })?;
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "Generated in {seconds:.1} s into {}: {} cities, {} assessments, {} people, {} threads, \
+         {} posts, {} votes, {} watches.",
+        state.database.describe(),
+        report.cities,
+        report.assessments,
+        report.users,
+        report.threads,
+        report.posts,
+        report.votes,
+        report.watches
+    );
+    drop(conn);
+    reindex(settings)
 }
 
 fn reindex(settings: &Settings) -> anyhow::Result<()> {

@@ -7,6 +7,7 @@
 pub mod accounts;
 pub mod api;
 pub mod assessment;
+pub mod bench;
 pub mod cli;
 pub mod config;
 pub mod db;
@@ -20,6 +21,7 @@ pub mod home;
 pub mod i18n;
 pub mod peers;
 pub mod roadmap;
+pub mod scale;
 pub mod schema;
 pub mod search;
 pub mod standard;

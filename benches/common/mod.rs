@@ -1,15 +1,6 @@
-//! What every benchmark here shares: percentiles and a description of the machine.
+//! What every benchmark here shares: a description of the machine, CPU meters, sizes from the environment. (Percentiles come from `peerhall::bench::load`.)
 
 use std::time::Duration;
-
-/// Nearest-rank percentile of sorted samples; `q` in 0..=1.
-pub fn percentile(sorted: &[Duration], q: f64) -> Duration {
-    let rank = (q * sorted.len() as f64).ceil() as usize;
-    sorted
-        .get(rank.saturating_sub(1).min(sorted.len().saturating_sub(1)))
-        .copied()
-        .unwrap_or_default()
-}
 
 /// Other work on the machine skews the figures; the report says how much there was.
 pub fn load_average() -> String {

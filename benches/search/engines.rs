@@ -1,8 +1,5 @@
 //! Peerhall, in process and over HTTP, as the timed engines.
 
-use std::io::{BufRead, BufReader, Read, Write as _};
-use std::net::TcpStream;
-
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
@@ -43,69 +40,18 @@ pub(crate) struct ApiPage {
     pub(crate) hits: Vec<serde::de::IgnoredAny>,
 }
 
-/// A bare HTTP/1.1 client on one keep-alive connection, as `wrk` would be: a
-/// general client (reqwest on its own runtime) cost about 0.1 ms of CPU and a
-/// thread hop per request, which is the bench's cost, not the server's.
-pub(crate) struct RawClient {
-    reader: BufReader<TcpStream>,
-    head: String,
-}
-
-impl RawClient {
-    pub(crate) fn connect(port: u16, token: &str) -> anyhow::Result<RawClient> {
-        let stream = TcpStream::connect(("127.0.0.1", port))?;
-        stream.set_nodelay(true)?;
-        Ok(RawClient {
-            reader: BufReader::new(stream),
-            head: format!(
-                "Host: 127.0.0.1:{port}\r\nAuthorization: Bearer {token}\r\nAccept: application/json\r\n\r\n"
-            ),
-        })
-    }
-
-    /// GET `path_and_query`; the status and the body.
-    fn get(&mut self, path_and_query: &str) -> anyhow::Result<(u16, Vec<u8>)> {
-        let request = format!("GET {path_and_query} HTTP/1.1\r\n{}", self.head);
-        self.reader.get_mut().write_all(request.as_bytes())?;
-        let mut line = String::new();
-        self.reader.read_line(&mut line)?;
-        let status: u16 = line
-            .split_whitespace()
-            .nth(1)
-            .and_then(|code| code.parse().ok())
-            .ok_or_else(|| anyhow!("not an HTTP status line: {line:?}"))?;
-        let mut length = None;
-        loop {
-            line.clear();
-            self.reader.read_line(&mut line)?;
-            let header = line.trim_end();
-            if header.is_empty() {
-                break;
-            }
-            if let Some((name, value)) = header.split_once(':')
-                && name.eq_ignore_ascii_case("content-length")
-            {
-                length = Some(value.trim().parse::<usize>()?);
-            }
-        }
-        let length = length.ok_or_else(|| anyhow!("a response without Content-Length"))?;
-        let mut body = vec![0; length];
-        self.reader.read_exact(&mut body)?;
-        Ok((status, body))
-    }
-}
-
 /// Timed from writing the request to the body's last byte; the JSON is
 /// decoded afterwards, untimed.
 pub(crate) fn over_http(
     client: &mut RawClient,
+    token: &str,
     path: &str,
     q: &str,
 ) -> anyhow::Result<(Duration, Answer)> {
     let query: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
     let target = format!("{path}?q={query}");
     let started = Instant::now();
-    let (status, body) = client.get(&target)?;
+    let (status, body) = client.get(&target, token, "application/json")?;
     let took = started.elapsed();
     anyhow::ensure!(
         (200..300).contains(&status),

@@ -6,44 +6,42 @@
 //! tables for BENCHMARKS.md. Figures are reported, never asserted:
 //! `cargo bench --bench search`.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, anyhow};
-use chrono::{NaiveDate, NaiveDateTime};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double, Integer, Text};
 use peerhall::accounts::admin::{self, UserArgs};
+use peerhall::bench::client::RawClient;
 use peerhall::config::{EmailTransport, Secret, Settings};
 use peerhall::db::{self, DatabaseTarget, DbConnection};
+use peerhall::scale::forum::{Corpus, Shape, generate};
+use peerhall::scale::sql::{inserts, quoted};
+use peerhall::scale::vocabulary::{LANGUAGES, Language, Vocabulary, languages};
+use peerhall::scale::write::{Extras, forum_rows};
 use peerhall::search::{self, LiveIndex, SearchIndex, SearchRequest, Sort, Viewer};
 use peerhall::startup::Application;
-use sql::inserts;
 
 mod app_db;
 mod baselines;
 #[path = "../common/mod.rs"]
 mod common;
-mod corpus;
 mod engines;
 mod queries;
 mod report;
-#[path = "../common/sql.rs"]
-mod sql;
-mod vocabulary;
 
 use app_db::*;
 use baselines::*;
 use common::*;
-use corpus::*;
 use engines::*;
+use peerhall::bench::load::percentile;
 use queries::*;
 use report::*;
-use vocabulary::*;
 
 /// Same seed, same corpus and queries: runs on different machines compare like with like.
 const SEED: u64 = 0x5EA2_C4ED_2026;
@@ -58,12 +56,14 @@ const ROUNDS: usize = 3;
 const PER_PAGE: usize = 10;
 const CITIES: usize = 300;
 const USERS: usize = 3_000;
-/// Percent of threads in a city's private space.
-const CITY_SPACE_PCT: u32 = 3;
+/// Who may appear in the corpus; 3% of threads are in a city's private space.
+const SHAPE: Shape = Shape {
+    cities: CITIES,
+    users: USERS,
+    city_space_pct: 3,
+};
 /// Threads per seeding transaction.
 const THREADS_PER_TX: usize = 2_000;
-/// Pseudo-words after each language's real head words: the long tail.
-const TAIL_WORDS: usize = 20_000;
 /// Where in the tail the rare query words come from (0 = most frequent).
 const RARE_TAIL_RANKS: [usize; 8] = [100, 400, 900, 1_600, 2_500, 4_000, 6_500, 10_000];
 /// The bench user's city: a member sees public posts and this city's space.
@@ -80,10 +80,10 @@ fn main() -> anyhow::Result<()> {
     let count = env_count(POSTS_ENV, DEFAULT_POSTS)?;
     let data = tempfile::tempdir().context("temp dir")?;
     let settings = settings(data.path())?;
-    let languages = languages();
+    let languages = languages(SEED);
 
     let started = Instant::now();
-    let corpus = generate(&languages, count);
+    let corpus = generate(&languages, SHAPE, SEED, count);
     let generated = started.elapsed();
     eprintln!(
         "generated {} posts in {} threads in {:.1} s",
@@ -153,8 +153,8 @@ fn main() -> anyhow::Result<()> {
     let app = runtime.block_on(async { Application::build(&settings) })?;
     let port = app.port();
     runtime.spawn(app.run_until_stopped());
-    let mut client = RawClient::connect(port, &token)?;
-    let mut http = |q: &BenchQuery| over_http(&mut client, SEARCH_PATH, &q.text);
+    let mut client = RawClient::connect(port)?;
+    let mut http = |q: &BenchQuery| over_http(&mut client, &token, SEARCH_PATH, &q.text);
     runs.push(measure(
         "Peerhall over HTTP (`GET /api/v1/search`, bearer token, one keep-alive connection)",
         &queries,

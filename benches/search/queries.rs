@@ -125,7 +125,7 @@ pub(crate) fn fts_expression(words: &str) -> String {
 }
 
 /// 50 queries in each language, shuffled with a fixed seed.
-pub(crate) fn query_set(langs: &[Lang]) -> Vec<BenchQuery> {
+pub(crate) fn query_set(langs: &[Vocabulary]) -> Vec<BenchQuery> {
     let mut queries = Vec::new();
     for l in langs {
         let s = l.spec;

@@ -88,7 +88,7 @@ fn help_lists_every_command() {
         .output()
         .unwrap();
     let help = String::from_utf8(output.stdout).unwrap();
-    for command in ["serve", "migrate", "seed-demo"] {
+    for command in ["serve", "migrate", "seed-demo", "seed-scale", "reindex"] {
         assert!(help.contains(command), "{help}");
     }
 }
@@ -464,4 +464,137 @@ fn digest_run_sends_over_smtp_set_by_environment_keys_and_never_twice() {
     let (code, _, stderr) = run(&["digest", "run", "--at", "next monday"]);
     assert_eq!(code, Some(2));
     assert!(stderr.contains("is not an RFC 3339 time"), "{stderr}");
+}
+
+#[test]
+fn seed_scale_fills_a_new_database_and_builds_its_index() {
+    let data = tempfile::tempdir().unwrap();
+    let output = peerhall(data.path())
+        .args([
+            "seed-scale",
+            "--cities",
+            "3",
+            "--users",
+            "20",
+            "--posts",
+            "60",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("3 cities"), "{stdout}");
+    assert!(stdout.contains("20 people"), "{stdout}");
+    assert!(stdout.contains("60 posts"), "{stdout}");
+    assert!(stdout.contains("Search index rebuilt"), "{stdout}");
+    // A second run would number its rows over the first one's: refused.
+    let again = peerhall(data.path())
+        .args([
+            "seed-scale",
+            "--cities",
+            "3",
+            "--users",
+            "20",
+            "--posts",
+            "60",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(again.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(stderr.contains("empty database"), "{stderr}");
+}
+
+#[test]
+fn seed_scale_refuses_a_size_of_zero_naming_the_option() {
+    let data = tempfile::tempdir().unwrap();
+    let output = peerhall(data.path())
+        .args(["seed-scale", "--cities", "0"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("--cities"), "{stderr}");
+    assert!(stderr.contains("at least 1"), "{stderr}");
+}
+
+#[test]
+fn bench_measures_a_seeded_database_and_prints_one_table() {
+    let data = tempfile::tempdir().unwrap();
+    let seeded = peerhall(data.path())
+        .args([
+            "seed-scale",
+            "--cities",
+            "4",
+            "--users",
+            "40",
+            "--posts",
+            "120",
+        ])
+        .output()
+        .unwrap();
+    assert!(seeded.status.success());
+    let output = peerhall(data.path())
+        .args([
+            "bench",
+            "--seconds",
+            "1",
+            "--connections",
+            "2",
+            "--writers",
+            "3",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("120 posts at the start"), "{stdout}");
+    let row = |label: &str| {
+        stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("| {label}")))
+            .unwrap_or_else(|| panic!("no {label} row: {stdout}"))
+            .to_owned()
+    };
+    for label in [
+        "full reindex",
+        "GET /healthz",
+        "GET /forum/threads",
+        "GET /cities/",
+        "GET /api/v1/cities/",
+    ] {
+        let line = row(label);
+        assert!(
+            !line.contains("| 0/s |") && !line.contains("| 0 posts/s |"),
+            "{line}"
+        );
+    }
+    // Every page answered 200 and every acknowledged reply was stored.
+    assert!(row("GET /forum/threads").contains("| 0 |"), "{stdout}");
+    let writers = row("3 writers");
+    assert!(
+        writers.contains("| 0; 0 lost; 0 \"database is locked\" |"),
+        "{writers}"
+    );
+    assert!(row("server resident memory").contains(" MB"), "{stdout}");
+}
+
+#[test]
+fn bench_on_an_empty_database_says_to_seed_it_first() {
+    let data = tempfile::tempdir().unwrap();
+    let output = peerhall(data.path())
+        .args(["bench", "--seconds", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("seed-scale"), "{stderr}");
 }

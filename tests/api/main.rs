@@ -26,6 +26,7 @@ mod moderation;
 mod peers;
 mod preferences;
 mod roadmaps;
+mod scale;
 mod search;
 mod similar;
 mod smtp_sink;

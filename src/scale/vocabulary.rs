@@ -1,33 +1,36 @@
-//! The four languages' vocabularies: head words, domain phrases, acronyms, a Zipf tail.
+//! The four forum languages' vocabularies for generated data: head words,
+//! domain phrases, acronyms, a Zipf tail, and the searches asked in each.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::collections::HashSet;
+
+/// Pseudo-words after each language's real head words: the long tail.
+pub const TAIL_WORDS: usize = 20_000;
 
 /// One forum language: its words by frequency, domain phrases, acronyms, and
 /// the queries asked in it.
-pub(crate) struct Language {
-    pub(crate) code: &'static str,
+pub struct Language {
+    pub code: &'static str,
     /// PostgreSQL's text search configuration.
-    pub(crate) pg_config: &'static str,
+    pub pg_config: &'static str,
     /// Percent of threads.
-    pub(crate) share: u32,
+    pub share: u32,
     /// Real words, most frequent first; the tail follows them.
-    pub(crate) head: &'static [&'static str],
+    pub head: &'static [&'static str],
     /// Pseudo-words for the tail are made of these.
-    pub(crate) syllables: &'static [&'static str],
+    pub syllables: &'static [&'static str],
     /// Most frequent first.
-    pub(crate) phrases: &'static [&'static str],
-    pub(crate) acronyms: &'static [&'static str],
-    pub(crate) common: [&'static str; 8],
-    pub(crate) pairs: [&'static str; 8],
-    pub(crate) phrase_queries: [&'static str; 8],
-    pub(crate) filtered: [&'static str; 6],
-    pub(crate) boolean: [&'static str; 4],
-    pub(crate) codes: [&'static str; 8],
+    pub phrases: &'static [&'static str],
+    pub acronyms: &'static [&'static str],
+    pub common: [&'static str; 8],
+    pub pairs: [&'static str; 8],
+    pub phrase_queries: [&'static str; 8],
+    pub filtered: [&'static str; 6],
+    pub boolean: [&'static str; 4],
+    pub codes: [&'static str; 8],
 }
 
 #[rustfmt::skip]
-pub(crate) const LANGUAGES: [Language; 4] = [
+pub const LANGUAGES: [Language; 4] = [
     Language {
         code: "en",
         pg_config: "english",
@@ -242,12 +245,12 @@ pub(crate) const LANGUAGES: [Language; 4] = [
 ];
 
 /// Ranks drawn with probability proportional to 1 / rank^s.
-pub(crate) struct Zipf {
-    pub(crate) cumulative: Vec<f64>,
+pub struct Zipf {
+    pub cumulative: Vec<f64>,
 }
 
 impl Zipf {
-    pub(crate) fn new(n: usize, s: f64) -> Zipf {
+    pub fn new(n: usize, s: f64) -> Zipf {
         let mut total = 0.0;
         let cumulative = (1..=n)
             .map(|rank| {
@@ -258,7 +261,7 @@ impl Zipf {
         Zipf { cumulative }
     }
 
-    pub(crate) fn sample(&self, rng: &mut fastrand::Rng) -> usize {
+    pub fn sample(&self, rng: &mut fastrand::Rng) -> usize {
         let total = self.cumulative.last().copied().unwrap_or_default();
         let x = rng.f64() * total;
         let rank = self.cumulative.partition_point(|&c| c < x);
@@ -267,20 +270,21 @@ impl Zipf {
 }
 
 /// A language with its full word list (head, then the pseudo-word tail).
-pub(crate) struct Lang {
-    pub(crate) spec: &'static Language,
-    pub(crate) words: Vec<String>,
-    pub(crate) word_ranks: Zipf,
-    pub(crate) phrase_ranks: Zipf,
-    pub(crate) acronym_ranks: Zipf,
+pub struct Vocabulary {
+    pub spec: &'static Language,
+    pub words: Vec<String>,
+    pub word_ranks: Zipf,
+    pub phrase_ranks: Zipf,
+    pub acronym_ranks: Zipf,
 }
 
-pub(crate) fn languages() -> Vec<Lang> {
+/// Every language's full word list; the tail is deterministic from `seed`.
+pub fn languages(seed: u64) -> Vec<Vocabulary> {
     LANGUAGES
         .iter()
         .enumerate()
         .map(|(i, spec)| {
-            let mut rng = fastrand::Rng::with_seed(SEED ^ (i as u64 + 100));
+            let mut rng = fastrand::Rng::with_seed(seed ^ (i as u64 + 100));
             let mut seen: HashSet<String> = spec.head.iter().map(|w| (*w).to_owned()).collect();
             let mut words: Vec<String> = spec.head.iter().map(|w| (*w).to_owned()).collect();
             while words.len() < spec.head.len() + TAIL_WORDS {
@@ -292,7 +296,7 @@ pub(crate) fn languages() -> Vec<Lang> {
                     words.push(word);
                 }
             }
-            Lang {
+            Vocabulary {
                 spec,
                 word_ranks: Zipf::new(words.len(), 1.0),
                 words,
@@ -303,13 +307,13 @@ pub(crate) fn languages() -> Vec<Lang> {
         .collect()
 }
 
-impl Lang {
-    pub(crate) fn word(&self, rng: &mut fastrand::Rng) -> &str {
+impl Vocabulary {
+    pub fn word(&self, rng: &mut fastrand::Rng) -> &str {
         &self.words[self.word_ranks.sample(rng)]
     }
 
     /// A word outside the dozen most frequent, for titles.
-    pub(crate) fn content_word(&self, rng: &mut fastrand::Rng) -> &str {
+    pub fn content_word(&self, rng: &mut fastrand::Rng) -> &str {
         loop {
             let rank = self.word_ranks.sample(rng);
             if rank >= 12 {
@@ -318,11 +322,11 @@ impl Lang {
         }
     }
 
-    pub(crate) fn phrase(&self, rng: &mut fastrand::Rng) -> &'static str {
+    pub fn phrase(&self, rng: &mut fastrand::Rng) -> &'static str {
         self.spec.phrases[self.phrase_ranks.sample(rng)]
     }
 
-    pub(crate) fn acronym(&self, rng: &mut fastrand::Rng) -> &'static str {
+    pub fn acronym(&self, rng: &mut fastrand::Rng) -> &'static str {
         self.spec.acronyms[self.acronym_ranks.sample(rng)]
     }
 }

@@ -1,37 +1,41 @@
-//! The synthetic forum: threads and posts drawn from the vocabularies, deterministic from the seed.
+//! The generated forum: threads and posts drawn from the vocabularies,
+//! deterministic from the seed. Pure: no I/O.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::fmt::Write as _;
 
-pub(crate) struct Corpus {
-    pub(crate) threads: Vec<Thread>,
-    pub(crate) posts: usize,
+use chrono::{NaiveDate, NaiveDateTime};
+
+use super::vocabulary::Vocabulary;
+
+pub struct Corpus {
+    pub threads: Vec<Thread>,
+    pub posts: usize,
 }
 
-pub(crate) struct Thread {
-    pub(crate) id: i32,
+pub struct Thread {
+    pub id: i32,
     /// Category slug, or "city" in a city's space.
-    pub(crate) category: &'static str,
-    pub(crate) space_city: Option<usize>,
-    pub(crate) question: bool,
-    pub(crate) title: String,
-    pub(crate) lang: usize,
-    pub(crate) author: usize,
-    pub(crate) accepted: Option<i32>,
-    pub(crate) tags: Vec<String>,
-    pub(crate) posts: Vec<Post>,
+    pub category: &'static str,
+    pub space_city: Option<usize>,
+    pub question: bool,
+    pub title: String,
+    pub lang: usize,
+    pub author: usize,
+    pub accepted: Option<i32>,
+    pub tags: Vec<String>,
+    pub posts: Vec<Post>,
 }
 
-pub(crate) struct Post {
-    pub(crate) id: i32,
-    pub(crate) author: usize,
-    pub(crate) body: String,
-    pub(crate) votes: i32,
-    pub(crate) created: NaiveDateTime,
+pub struct Post {
+    pub id: i32,
+    pub author: usize,
+    pub body: String,
+    pub votes: i32,
+    pub created: NaiveDateTime,
 }
 
 /// Category slugs with their share of threads (percent) and criteria.
-pub(crate) const CATEGORIES: [(&str, u32, u32); 9] = [
+pub const CATEGORIES: [(&str, u32, u32); 9] = [
     ("dm", 14, 8),
     ("lc", 10, 6),
     ("od", 16, 7),
@@ -43,7 +47,7 @@ pub(crate) const CATEGORIES: [(&str, u32, u32); 9] = [
     ("general", 16, 0),
 ];
 
-pub(crate) const FREE_TAGS: [&str; 10] = [
+pub const FREE_TAGS: [&str; 10] = [
     "gis",
     "311",
     "budget",
@@ -57,30 +61,62 @@ pub(crate) const FREE_TAGS: [&str; 10] = [
 ];
 
 /// Replies per thread (0 to 9), by weight: mean about 3.9.
-pub(crate) const REPLY_WEIGHTS: [u32; 10] = [10, 14, 14, 12, 11, 10, 9, 8, 7, 5];
+pub const REPLY_WEIGHTS: [u32; 10] = [10, 14, 14, 12, 11, 10, 9, 8, 7, 5];
 
-pub(crate) fn generate(langs: &[Lang], posts: usize) -> Corpus {
-    let mut rng = fastrand::Rng::with_seed(SEED);
-    let mut threads = Vec::new();
-    let mut next_post = 1;
-    let mut made = 0;
-    while made < posts {
-        let id = threads.len() as i32 + 1;
-        let thread = synth_thread(&mut rng, langs, (id, next_post), posts - made);
-        made += thread.posts.len();
-        next_post += thread.posts.len() as i32;
-        threads.push(thread);
-    }
-    Corpus {
-        threads,
-        posts: made,
+/// Who may appear in the forum: cities and people are numbered from 1.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape {
+    pub cities: usize,
+    pub users: usize,
+    /// Percent of threads in a city's private space.
+    pub city_space_pct: u32,
+}
+
+/// The whole forum at once, for benchmarks that query what they generated.
+pub fn generate(langs: &[Vocabulary], shape: Shape, seed: u64, posts: usize) -> Corpus {
+    let threads: Vec<Thread> = Threads::new(langs, shape, seed, posts).collect();
+    let posts = threads.iter().map(|t| t.posts.len()).sum();
+    Corpus { threads, posts }
+}
+
+/// Threads one at a time, ids from 1, until `posts` posts are made: a
+/// database of any size can be filled without holding the forum in memory.
+pub struct Threads<'a> {
+    langs: &'a [Vocabulary],
+    shape: Shape,
+    rng: fastrand::Rng,
+    next: (i32, i32),
+    room: usize,
+}
+
+impl<'a> Threads<'a> {
+    pub fn new(langs: &'a [Vocabulary], shape: Shape, seed: u64, posts: usize) -> Self {
+        Threads {
+            langs,
+            shape,
+            rng: fastrand::Rng::with_seed(seed),
+            next: (1, 1),
+            room: posts,
+        }
     }
 }
 
-pub(crate) fn weighted(
-    rng: &mut fastrand::Rng,
-    weights: impl Iterator<Item = u32> + Clone,
-) -> usize {
+impl Iterator for Threads<'_> {
+    type Item = Thread;
+
+    fn next(&mut self) -> Option<Thread> {
+        if self.room == 0 || self.langs.is_empty() {
+            return None;
+        }
+        let thread = synth_thread(&mut self.rng, self.langs, self.shape, self.next, self.room);
+        self.room -= thread.posts.len();
+        self.next.0 += 1;
+        self.next.1 += thread.posts.len() as i32;
+        Some(thread)
+    }
+}
+
+pub fn weighted(rng: &mut fastrand::Rng, weights: impl Iterator<Item = u32> + Clone) -> usize {
     let total: u32 = weights.clone().sum();
     let mut pick = rng.u32(0..total.max(1));
     for (i, w) in weights.enumerate() {
@@ -92,18 +128,19 @@ pub(crate) fn weighted(
     0
 }
 
-pub(crate) fn synth_thread(
+fn synth_thread(
     rng: &mut fastrand::Rng,
-    langs: &[Lang],
+    langs: &[Vocabulary],
+    shape: Shape,
     (id, first_post): (i32, i32),
     room: usize,
 ) -> Thread {
     let lang = weighted(rng, langs.iter().map(|l| l.spec.share));
     let l = &langs[lang];
     let (slug, _, criteria) = CATEGORIES[weighted(rng, CATEGORIES.iter().map(|c| c.1))];
-    let in_city = rng.u32(0..100) < CITY_SPACE_PCT;
+    let in_city = rng.u32(0..100) < shape.city_space_pct;
     let (category, space_city) = if in_city {
-        ("city", Some(rng.usize(1..=CITIES)))
+        ("city", Some(rng.usize(1..=shape.cities.max(1))))
     } else {
         (slug, None)
     };
@@ -129,7 +166,7 @@ pub(crate) fn synth_thread(
         };
         posts.push(Post {
             id: first_post + n as i32,
-            author: rng.usize(1..=USERS),
+            author: rng.usize(1..=shape.users.max(1)),
             body: body(rng, l, sentences),
             votes: votes(rng),
             created: opened + chrono::Duration::minutes(n as i64 * rng.i64(5..=600)),
@@ -151,7 +188,7 @@ pub(crate) fn synth_thread(
     }
 }
 
-pub(crate) fn votes(rng: &mut fastrand::Rng) -> i32 {
+pub fn votes(rng: &mut fastrand::Rng) -> i32 {
     match rng.u32(0..100) {
         0..70 => 0,
         70..95 => rng.i32(1..=3),
@@ -159,13 +196,13 @@ pub(crate) fn votes(rng: &mut fastrand::Rng) -> i32 {
     }
 }
 
-pub(crate) fn random_time(rng: &mut fastrand::Rng) -> NaiveDateTime {
+pub fn random_time(rng: &mut fastrand::Rng) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(rng.i32(2019..=2026), rng.u32(1..=12), rng.u32(1..=28))
         .and_then(|d| d.and_hms_opt(rng.u32(0..24), rng.u32(0..60), rng.u32(0..60)))
         .unwrap_or_default()
 }
 
-pub(crate) fn capitalised(word: &str) -> String {
+pub fn capitalised(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -173,7 +210,7 @@ pub(crate) fn capitalised(word: &str) -> String {
     }
 }
 
-pub(crate) fn title(rng: &mut fastrand::Rng, l: &Lang, question: bool) -> String {
+pub fn title(rng: &mut fastrand::Rng, l: &Vocabulary, question: bool) -> String {
     let mut words: Vec<String> = Vec::new();
     if rng.u32(0..10) < 6 {
         words.push(l.phrase(rng).to_owned());
@@ -194,7 +231,7 @@ pub(crate) fn title(rng: &mut fastrand::Rng, l: &Lang, question: bool) -> String
 
 /// Sentences of Zipf-distributed words with the odd domain phrase and
 /// acronym, and now and then a little Markdown: bold, a list, a link.
-pub(crate) fn body(rng: &mut fastrand::Rng, l: &Lang, sentences: usize) -> String {
+pub fn body(rng: &mut fastrand::Rng, l: &Vocabulary, sentences: usize) -> String {
     let mut text = String::with_capacity(sentences * 90);
     for s in 0..sentences {
         let words = rng.usize(6..=16);
@@ -241,8 +278,4 @@ pub(crate) fn body(rng: &mut fastrand::Rng, l: &Lang, sentences: usize) -> Strin
         );
     }
     text
-}
-
-pub(crate) fn city_slug(i: usize) -> String {
-    format!("bench-city-{i:03}")
 }

@@ -1,0 +1,198 @@
+//! `peerhall bench`: the service measured on the configured database (filled
+//! by `seed-scale`): a full reindex, page throughput and latency under
+//! concurrent load from this process against `peerhall serve` in another,
+//! concurrent writers, and the server's memory; one table, with the targets.
+
+pub mod client;
+pub mod load;
+mod report;
+mod server;
+mod world;
+
+use std::time::{Duration, Instant};
+
+use clap::ValueEnum;
+
+use crate::config::Settings;
+use crate::startup::AppState;
+use load::Request;
+use report::Row;
+use server::Server;
+use world::World;
+
+/// What `peerhall bench` can measure; all of it unless `--only` says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Part {
+    /// A full rebuild of the search index from the database
+    Reindex,
+    /// /healthz, a thread page and a city's roadmap (page and API) under load
+    Pages,
+    /// Concurrent writers posting replies
+    Writers,
+    /// The server's resident memory after the rest
+    Memory,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub only: Vec<Part>,
+    pub connections: usize,
+    pub writers: usize,
+    pub seconds: u64,
+}
+
+impl Options {
+    fn wants(&self, part: Part) -> bool {
+        self.only.is_empty() || self.only.contains(&part)
+    }
+
+    fn window(&self) -> (Duration, Duration) {
+        let seconds = Duration::from_secs(self.seconds.max(1));
+        (seconds / 5, seconds)
+    }
+}
+
+/// Runs the chosen parts and prints the table (markdown, for BENCHMARKS.md).
+pub fn run(settings: &Settings, options: &Options) -> anyhow::Result<()> {
+    let state = AppState::prepare(settings)?;
+    let world = World::read(&state.pool, options.writers.max(options.connections))?;
+    let mut conn = state.pool.get()?;
+    let mut rows = Vec::new();
+    if options.wants(Part::Reindex) {
+        rows.push(reindex(settings, &mut conn)?);
+    }
+    let measured = with_server(&world, options, &mut rows);
+    let cleaned = world.forget_tokens(&mut conn);
+    measured?;
+    cleaned?;
+    println!("{}", report::table(&rows, &report::facts(&state, &world)));
+    Ok(())
+}
+
+fn reindex(settings: &Settings, conn: &mut crate::db::DbConnection) -> anyhow::Result<Row> {
+    let started = Instant::now();
+    let root = &settings.search.dir;
+    let built = crate::search::rebuild(conn, root, settings.search.writer_memory_bytes())?;
+    Ok(Row::rate(
+        "full reindex",
+        built.posts as f64 / started.elapsed().as_secs_f64().max(1e-9),
+        "posts/s",
+        report::Target::AtLeast(40_000.0),
+    ))
+}
+
+fn with_server(world: &World, options: &Options, rows: &mut Vec<Row>) -> anyhow::Result<()> {
+    let needs_server = [Part::Pages, Part::Writers, Part::Memory]
+        .iter()
+        .any(|p| options.wants(*p));
+    if !needs_server {
+        return Ok(());
+    }
+    let server = Server::start()?;
+    if options.wants(Part::Pages) {
+        pages(&server, world, options, rows)?;
+    }
+    if options.wants(Part::Writers) {
+        rows.push(writers(&server, world, options)?);
+    }
+    if options.wants(Part::Memory)
+        && let Some((now, peak)) = server.memory()
+    {
+        let mb = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
+        rows.push(Row::memory(mb(now), mb(peak)));
+    }
+    Ok(())
+}
+
+fn pages(
+    server: &Server,
+    world: &World,
+    options: &Options,
+    rows: &mut Vec<Row>,
+) -> anyhow::Result<()> {
+    let window = options.window();
+    let connections = options.connections.max(1);
+    let health = load::run(server.port, connections, window, 200, &|_, _| {
+        Request::Get {
+            path: "/healthz".into(),
+            token: String::new(),
+            accept: "application/json",
+        }
+    })?;
+    let ceiling = health.rate();
+    rows.push(Row::load(
+        "GET /healthz (the ceiling)",
+        &health,
+        report::Target::None,
+    ));
+    let thread = load::run(server.port, connections, window, 200, &|c, n| {
+        let (token, _) = world.member(c);
+        Request::Get {
+            path: format!("/forum/threads/{}", world.thread(c, n)),
+            token: token.to_owned(),
+            accept: "text/html",
+        }
+    })?;
+    rows.push(Row::load(
+        "GET /forum/threads/{id} (page)",
+        &thread,
+        report::Target::Pages {
+            share_of: ceiling,
+            share: 0.25,
+            p99_ms: 20.0,
+        },
+    ));
+    roadmaps(server, world, options, rows)
+}
+
+/// Each connection's member asks for their own city's roadmap.
+fn roadmaps(
+    server: &Server,
+    world: &World,
+    options: &Options,
+    rows: &mut Vec<Row>,
+) -> anyhow::Result<()> {
+    let (window, connections) = (options.window(), options.connections.max(1));
+    for (label, prefix, accept) in [
+        ("GET /cities/{slug}/roadmap (page)", "/cities/", "text/html"),
+        (
+            "GET /api/v1/cities/{slug}/roadmap",
+            "/api/v1/cities/",
+            "application/json",
+        ),
+    ] {
+        let roadmap = load::run(server.port, connections, window, 200, &|c, _| {
+            let (token, city) = world.member(c);
+            Request::Get {
+                path: format!("{prefix}{city}/roadmap"),
+                token: token.to_owned(),
+                accept,
+            }
+        })?;
+        rows.push(Row::load(label, &roadmap, report::Target::P99Ms(5.0)));
+    }
+    Ok(())
+}
+
+/// Each writer posts replies as its own member; every acknowledged reply
+/// must then be in the database.
+fn writers(server: &Server, world: &World, options: &Options) -> anyhow::Result<Row> {
+    let before = world.posts()?;
+    let writers = options.writers.max(1);
+    let outcome = load::run(server.port, writers, options.window(), 201, &|c, n| {
+        let (token, _) = world.member(c);
+        Request::Post {
+            path: format!("/api/v1/threads/{}/posts", world.thread(c, n)),
+            token: token.to_owned(),
+            body: format!(r#"{{"body":"A reply from writer {c}, number {n}, under load."}}"#)
+                .into_bytes(),
+        }
+    })?;
+    let stored = world.posts()? - before;
+    Ok(Row::writers(
+        writers,
+        &outcome,
+        stored,
+        server.lock_errors(),
+    ))
+}

@@ -1,0 +1,121 @@
+//! The server under load: `peerhall serve` as a child process on a free
+//! port, so that the load client never shares its process, with its log
+//! watched for lock errors and its memory read from /proc.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use anyhow::Context;
+
+pub struct Server {
+    child: Child,
+    pub port: u16,
+    locked: Arc<AtomicUsize>,
+}
+
+impl Server {
+    /// Starts this binary's `serve` with the same configuration, on port 0,
+    /// without the digest scheduler (it would compete for the cores) and
+    /// with posting allowances no load reaches: every writer comes from one
+    /// address, and the bench measures writing, not the limits.
+    pub fn start() -> anyhow::Result<Server> {
+        let exe = std::env::current_exe().context("cannot find the peerhall binary")?;
+        let unlimited = u32::MAX.to_string();
+        let mut child = Command::new(exe)
+            .arg("serve")
+            .env("PEERHALL_SERVER__PORT", "0")
+            .env("PEERHALL_DIGEST__SCHEDULER", "false")
+            .env("PEERHALL_LIMITS__POSTS_PER_IP_PER_HOUR", &unlimited)
+            .env("PEERHALL_LIMITS__POSTS_PER_ACCOUNT_PER_HOUR", &unlimited)
+            .env("PEERHALL_LIMITS__NEW_ACCOUNT_POSTS_PER_HOUR", &unlimited)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .context("cannot start peerhall serve")?;
+        let stderr = child.stderr.take().context("no stderr")?;
+        let locked = Arc::new(AtomicUsize::new(0));
+        let (ports, port) = mpsc::channel();
+        let counter = Arc::clone(&locked);
+        std::thread::spawn(move || watch(stderr, &ports, &counter));
+        let mut server = Server {
+            child,
+            port: 0,
+            locked,
+        };
+        server.port = port
+            .recv_timeout(Duration::from_secs(300))
+            .context("the server did not say where it listens within five minutes")?;
+        Ok(server)
+    }
+
+    /// "database is locked" lines the server has logged so far.
+    pub fn lock_errors(&self) -> usize {
+        self.locked.load(Ordering::Relaxed)
+    }
+
+    /// Resident memory now and at its peak, in bytes.
+    pub fn memory(&self) -> Option<(u64, u64)> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        Some((kib(&status, "VmRSS:")?, kib(&status, "VmHWM:")?))
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn watch(stderr: std::process::ChildStderr, ports: &mpsc::Sender<u16>, locked: &AtomicUsize) {
+    for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+        if line.contains("listening on")
+            && let Some(port) = port_of(&line)
+        {
+            let _ = ports.send(port);
+        }
+        if line.contains("database is locked") {
+            locked.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+fn port_of(line: &str) -> Option<u16> {
+    let rest = line.split("http://").nth(1)?;
+    let (_, after_host) = rest.split_once(':')?;
+    after_host
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+fn kib(status: &str, key: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with(key))?;
+    let value: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(value * 1024)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_port_is_read_from_the_listening_line() {
+        let line =
+            "2026-11-22T04:02:01Z INFO Peerhall listening on http://127.0.0.1:41234 (SQLite)";
+        assert_eq!(port_of(line), Some(41234));
+        assert_eq!(port_of("listening on nothing"), None);
+    }
+
+    #[test]
+    fn memory_is_read_in_bytes() {
+        let status = "Name:\tpeerhall\nVmHWM:\t  2048 kB\nVmRSS:\t  1024 kB\n";
+        assert_eq!(kib(status, "VmRSS:"), Some(1024 * 1024));
+        assert_eq!(kib(status, "VmHWM:"), Some(2048 * 1024));
+    }
+}
