@@ -110,3 +110,27 @@ pub fn build_pool(
         .with_context(|| format!("cannot pool connections to {}", target.describe()))?;
     Ok((pool, first))
 }
+
+#[cfg(test)]
+mod tests {
+    use diesel::sql_types::Integer;
+    use diesel::{Connection, QueryableByName, RunQueryDsl, SqliteConnection};
+
+    #[derive(QueryableByName)]
+    struct Used {
+        #[diesel(sql_type = Integer)]
+        used: i32,
+    }
+
+    /// Without the flag in `.cargo/config.toml`, every query with a LIMIT is
+    /// planned again on each use: the bundled SQLite must be built with it.
+    #[test]
+    fn the_bundled_sqlite_keeps_its_query_plans() {
+        let mut conn = SqliteConnection::establish(":memory:").unwrap();
+        let flag: Used =
+            diesel::sql_query("SELECT sqlite_compileoption_used('ENABLE_QPSG') AS used")
+                .get_result(&mut conn)
+                .unwrap();
+        assert_eq!(flag.used, 1);
+    }
+}
