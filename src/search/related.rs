@@ -1,12 +1,14 @@
 //! Threads related to a text rather than to a typed query: the roadmap's
 //! threads about a step and the questions like one being written. Each
-//! thread counts once, by its opening post; a title must share two of the
-//! text's telling words (one, if the text has only one), and ranks by how
-//! rare they are, solved threads first among equals.
+//! thread counts once, by its opening post. Threads tagged with the asked
+//! criterion come first, solved then newest; then titles sharing two of the
+//! text's telling words (one, if the text has only one), ranked by how rare
+//! they are, solved threads first among equals.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use tantivy::Order;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
 use tantivy::schema::{IndexRecordOption, Value};
@@ -35,11 +37,11 @@ static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 
 /// The most related threads one request may ask for.
 pub const MAX_RELATED: usize = 20;
-/// What being tagged with the criterion adds to a thread's text relevance;
-/// tagged threads come first whatever their scores.
+/// The score a tagged thread is reported with: tagged threads come first
+/// whatever their words, so no text is scored for them.
 const TAGGED_SCORE: f32 = 1.0;
-/// Tagged or not, relevance, thread id: the order of related threads.
-type Rank = (bool, Score, i64);
+/// Relevance, then thread id: the order of threads related by their titles.
+type Rank = (Score, i64);
 /// A solved thread scores this much more than an otherwise equal one.
 const SOLVED_BOOST: f32 = 1.5;
 /// Words in more than one title in this many say nothing about a thread
@@ -78,52 +80,83 @@ impl SearchIndex {
     ) -> anyhow::Result<Vec<RelatedThread>> {
         let searcher = self.inner.reader.searcher();
         let f = &self.inner.fields;
-        let threads = searcher.doc_freq(&tantivy::Term::from_field_bool(f.is_opening, true))?;
-        let max_docs = (threads / COMMON_SHARE).max(COMMON_FLOOR);
-        let Some(query) = related_query((f, &searcher), viewer, req, max_docs)? else {
-            return Ok(Vec::new());
-        };
         let limit = req.limit.clamp(1, MAX_RELATED);
-        let criterion = req.criterion.as_ref().map(|c| c.to_uppercase());
-        let top = TopDocs::with_limit(limit)
-            .tweak_score(move |segment: &SegmentReader| rank_in(segment, criterion.as_deref()));
-        let found = searcher.search(&query, &top)?;
-        found
-            .into_iter()
-            .map(|((_, score, _), address)| {
-                let doc: TantivyDocument = searcher.doc(address)?;
-                Ok(thread_of(f, &doc, score))
-            })
-            .collect()
+        let mut found = match &req.criterion {
+            Some(code) => tagged((f, &searcher), viewer, &code.to_uppercase(), limit)?,
+            None => Vec::new(),
+        };
+        // A criterion with enough tagged threads needs no words: scoring every
+        // title that shares one would cost most of a roadmap at a million posts.
+        if found.len() < limit {
+            let titled = titled((f, &searcher), viewer, req, limit - found.len())?;
+            found.extend(titled);
+        }
+        Ok(found)
     }
 }
 
-/// Opening posts the viewer may read, tagged with the criterion or titled
-/// with the texts' telling words; None when the request asks for neither.
-fn related_query(
+/// Opening posts tagged with `code` that the viewer may read: solved first,
+/// then the newest. No text is scored, so this reads only postings and one
+/// fast field per match.
+fn tagged(
+    (f, searcher): (&Fields, &Searcher),
+    viewer: &Viewer,
+    code: &str,
+    limit: usize,
+) -> anyhow::Result<Vec<RelatedThread>> {
+    let mut found = Vec::new();
+    for solved in [true, false] {
+        if found.len() == limit {
+            break;
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
+            (Occur::Must, keyword(f.criteria, code)),
+            (Occur::Must, flag(f.is_opening, true)),
+            (Occur::Must, flag(f.solved, solved)),
+        ];
+        clauses.extend(permission(viewer).map(|q| (Occur::Must, q)));
+        let newest = TopDocs::with_limit(limit - found.len())
+            .order_by_fast_field::<i64>("thread_id", Order::Desc);
+        for (_, address) in searcher.search(&BooleanQuery::new(clauses), &newest)? {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            found.push(thread_of(f, &doc, TAGGED_SCORE));
+        }
+    }
+    Ok(found)
+}
+
+/// Opening posts titled with the texts' telling words that the viewer may
+/// read and that are not tagged with the request's criterion (those came
+/// first): by relevance, more for a solved question, then the newest.
+fn titled(
     (f, searcher): (&Fields, &Searcher),
     viewer: &Viewer,
     req: &RelatedRequest,
-    max_docs: u64,
-) -> tantivy::Result<Option<BooleanQuery>> {
-    let mut related: Vec<Box<dyn Query>> = Vec::new();
-    if let Some(code) = &req.criterion {
-        let tagged = keyword(f.criteria, &code.to_uppercase());
-        related.push(Box::new(ConstScoreQuery::new(tagged, TAGGED_SCORE)));
-    }
+    limit: usize,
+) -> anyhow::Result<Vec<RelatedThread>> {
+    let threads = searcher.doc_freq(&tantivy::Term::from_field_bool(f.is_opening, true))?;
+    let max_docs = (threads / COMMON_SHARE).max(COMMON_FLOOR);
     let words = telling_words(&req.texts.join("\n"));
-    if let Some(titled) = title_words(f, searcher, &words, max_docs)? {
-        related.push(Box::new(titled));
-    }
-    if related.is_empty() {
-        return Ok(None);
-    }
+    let Some(titled) = title_words(f, searcher, &words, max_docs)? else {
+        return Ok(Vec::new());
+    };
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, Box::new(BooleanQuery::union(related))),
+        (Occur::Must, Box::new(titled)),
         (Occur::Must, unscored(flag(f.is_opening, true))),
     ];
     clauses.extend(permission(viewer).map(|q| (Occur::Must, unscored(q))));
-    Ok(Some(BooleanQuery::new(clauses)))
+    if let Some(code) = &req.criterion {
+        clauses.push((Occur::MustNot, keyword(f.criteria, &code.to_uppercase())));
+    }
+    let top = TopDocs::with_limit(limit).tweak_score(rank_in);
+    searcher
+        .search(&BooleanQuery::new(clauses), &top)?
+        .into_iter()
+        .map(|((score, _), address)| {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            Ok(thread_of(f, &doc, score))
+        })
+        .collect()
 }
 
 fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {
@@ -189,29 +222,17 @@ fn telling_words(text: &str) -> Vec<String> {
     words
 }
 
-/// Threads tagged with the criterion first; then text relevance, more for a
-/// thread whose question has an accepted answer; among equals the newest.
-fn rank_in(
-    segment: &SegmentReader,
-    criterion: Option<&str>,
-) -> impl Fn(DocId, Score) -> Rank + use<> {
+/// Text relevance, more for a thread whose question has an accepted answer;
+/// among equals the newest.
+fn rank_in(segment: &SegmentReader) -> impl Fn(DocId, Score) -> Rank + use<> {
     let fast = segment.fast_fields();
     let solved = fast.bool("solved").ok();
     let thread = fast.i64("thread_id").ok();
-    let criteria = fast.str("criteria").ok().flatten();
-    let tag = criteria
-        .as_ref()
-        .zip(criterion)
-        .and_then(|(column, code)| column.dictionary().term_ord(code).ok().flatten());
     move |doc, score| {
-        let tagged = criteria
-            .as_ref()
-            .zip(tag)
-            .is_some_and(|(column, tag)| column.term_ords(doc).any(|ord| ord == tag));
         let solved = solved.as_ref().and_then(|c| c.first(doc)).unwrap_or(false);
         let thread = thread.as_ref().and_then(|c| c.first(doc)).unwrap_or(0);
         let score = if solved { score * SOLVED_BOOST } else { score };
-        (tagged, score, thread)
+        (score, thread)
     }
 }
 
