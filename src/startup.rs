@@ -153,6 +153,13 @@ async fn refresh_peers(state: AppState) {
 
 fn serve(listener: TcpListener, state: AppState, settings: &Settings) -> anyhow::Result<Server> {
     let key = state.session_key.clone();
+    let roadmaps = web::Data::new(crate::roadmap::service::Roadmaps {
+        pool: state.pool.clone(),
+        standards: state.standards.clone(),
+        directory: state.peers.clone(),
+        search: state.search.clone(),
+        cache: Default::default(),
+    });
     let unsubscribe = web::Data::new(state.unsubscribe);
     let pool = web::Data::new(state.pool);
     let standards = web::Data::new(state.standards);
@@ -186,6 +193,7 @@ fn serve(listener: TcpListener, state: AppState, settings: &Settings) -> anyhow:
             .app_data(posting.clone())
             .app_data(limit_settings.clone())
             .app_data(peers.clone())
+            .app_data(roadmaps.clone())
             .app_data(unsubscribe.clone())
             .configure(routes)
             .default_service(web::to(pages::not_found))

@@ -6,7 +6,7 @@ use crate::db::DbConnection;
 use crate::schema::{certifications, cities};
 use crate::standard::Level;
 
-#[derive(Debug, Clone, Queryable, Selectable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable)]
 #[diesel(table_name = cities)]
 pub struct City {
     pub id: i32,

@@ -71,6 +71,15 @@ pub struct AssessmentRow {
     pub submitted_at: NaiveDateTime,
 }
 
+/// The highest id among a city's assessments. Assessments are only ever
+/// added, so it changes whenever the city's history does.
+pub fn last_id_for_city(conn: &mut DbConnection, city_id: i32) -> QueryResult<Option<i32>> {
+    assessments::table
+        .filter(assessments::city_id.eq(city_id))
+        .select(diesel::dsl::max(assessments::id))
+        .first(conn)
+}
+
 /// A city's assessments, newest first.
 pub fn list_for_city(conn: &mut DbConnection, city_id: i32) -> QueryResult<Vec<AssessmentRow>> {
     assessments::table

@@ -171,6 +171,35 @@ fn roadmaps(
         })?;
         rows.push(Row::load(label, &roadmap, report::Target::P99Ms(5.0)));
     }
+    first_roadmaps(server, world, options, rows)
+}
+
+/// A program admin reads roadmaps of cities chosen at random among thousands:
+/// nearly every one is built, none kept from before. What a city's people
+/// pay the first time, and after their city or the forum changes.
+fn first_roadmaps(
+    server: &Server,
+    world: &World,
+    options: &Options,
+    rows: &mut Vec<Row>,
+) -> anyhow::Result<()> {
+    if world.staff_visit(0, 0).is_none() {
+        return Ok(());
+    }
+    let (window, connections) = (options.window(), options.connections.max(1));
+    let built = load::run(server.port, connections, window, 200, &|c, n| {
+        let (token, city) = world.staff_visit(c, n).unwrap_or_default();
+        Request::Get {
+            path: format!("/api/v1/cities/{city}/roadmap"),
+            token: token.to_owned(),
+            accept: "application/json",
+        }
+    })?;
+    rows.push(Row::load(
+        "GET /api/v1/cities/{slug}/roadmap, built (a new city each time)",
+        &built,
+        report::Target::None,
+    ));
     Ok(())
 }
 

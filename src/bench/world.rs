@@ -5,7 +5,7 @@ use anyhow::Context;
 use diesel::prelude::*;
 
 use crate::db::{DbConnection, DbPool};
-use crate::schema::{api_tokens, cities, posts, threads, users};
+use crate::schema::{api_tokens, assessments, cities, posts, threads, users};
 
 /// The name of the tokens a run makes, so that it can remove them.
 const TOKEN_NAME: &str = "peerhall bench";
@@ -15,6 +15,10 @@ pub struct World {
     threads: Vec<i32>,
     /// (token, city slug)
     members: Vec<(String, String)>,
+    /// A program admin's token, who may read every city's roadmap.
+    staff: Option<String>,
+    /// The slugs of the cities with an assessment.
+    assessed: Vec<String>,
     pub posts_at_start: i64,
 }
 
@@ -49,17 +53,54 @@ impl World {
                 .context("cannot make a token for the load")?;
             members.push((token, slug));
         }
+        let (staff, assessed) = staff_and_cities(conn)?;
         let posts_at_start = posts::table.count().get_result(conn)?;
         Ok(World {
             pool: pool.clone(),
             threads,
             members,
+            staff,
+            assessed,
             posts_at_start,
         })
     }
 }
 
+/// A token for the first program admin, if any, and the assessed cities.
+fn staff_and_cities(conn: &mut DbConnection) -> anyhow::Result<(Option<String>, Vec<String>)> {
+    let admin: Option<i32> = users::table
+        .filter(users::role.eq("program_admin"))
+        .order(users::id)
+        .select(users::id)
+        .first(conn)
+        .optional()?;
+    let staff = match admin {
+        Some(user) => Some(crate::accounts::api_tokens::create(conn, user, TOKEN_NAME)?),
+        None => None,
+    };
+    let assessed: Vec<String> = cities::table
+        .filter(diesel::dsl::exists(
+            assessments::table.filter(assessments::city_id.eq(cities::id)),
+        ))
+        .order(cities::id)
+        .select(cities::slug)
+        .load(conn)?;
+    Ok((staff, assessed))
+}
+
 impl World {
+    /// A program admin's token and the `n`-th assessed city (in a fixed
+    /// shuffle, so that connections rarely ask for the same one); None
+    /// without program staff or assessed cities.
+    pub fn staff_visit(&self, c: usize, n: u64) -> Option<(&str, &str)> {
+        let staff = self.staff.as_deref()?;
+        let mut rng = fastrand::Rng::with_seed((c as u64) << 40 ^ n);
+        let city = self
+            .assessed
+            .get(rng.usize(0..self.assessed.len().max(1)))?;
+        Some((staff, city))
+    }
+
     /// The thread that connection `c` reads or answers `n`-th: spread over
     /// all of them, the same on every run.
     pub fn thread(&self, c: usize, n: u64) -> i32 {

@@ -33,7 +33,7 @@ impl CityRoadmap {
         city: City,
     ) -> anyhow::Result<Option<CityRoadmap>> {
         let Some((catalog, roadmap)) =
-            crate::roadmap::handlers::assemble(conn, standards, known, &city)?
+            crate::roadmap::service::assemble(conn, standards, known, &city)?
         else {
             return Ok(None);
         };

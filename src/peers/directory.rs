@@ -3,6 +3,7 @@
 //! change of visibility, and every few minutes (other instances' writes).
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use chrono::NaiveDateTime;
@@ -19,6 +20,8 @@ use crate::standard::Catalog;
 #[derive(Clone, Default)]
 pub struct PeerDirectory {
     profiles: Arc<RwLock<Arc<Vec<Profile>>>>,
+    /// Counts rebuilds, so that what was made from a snapshot knows when it is old.
+    generation: Arc<AtomicU64>,
 }
 
 impl PeerDirectory {
@@ -30,12 +33,19 @@ impl PeerDirectory {
         }
     }
 
+    /// Which rebuild the snapshots are from. Read it before taking a snapshot:
+    /// what is made from that snapshot is then never older than its generation.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::Acquire)
+    }
+
     fn replace(&self, profiles: Vec<Profile>) {
         let profiles = Arc::new(profiles);
         match self.profiles.write() {
             Ok(mut guard) => *guard = profiles,
             Err(poisoned) => *poisoned.into_inner() = profiles,
         }
+        self.generation.fetch_add(1, Ordering::AcqRel);
     }
 
     /// Rebuilds every profile from the database.

@@ -74,6 +74,13 @@ impl LiveIndex {
         guard.1.clone()
     }
 
+    /// The live generation's name and the commit its searchers see: what
+    /// anything made from search results is made from.
+    pub fn version(&self) -> (String, u64) {
+        let guard = self.current.read().unwrap_or_else(PoisonError::into_inner);
+        (guard.0.clone(), guard.1.searcher_generation())
+    }
+
     pub fn root(&self) -> &Path {
         &self.root
     }

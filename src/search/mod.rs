@@ -250,6 +250,12 @@ impl SearchIndex {
         Ok(segments.len())
     }
 
+    /// Which reload the searchers are from: it changes whenever a commit
+    /// becomes visible.
+    pub fn searcher_generation(&self) -> u64 {
+        self.inner.reader.searcher().generation().generation_id()
+    }
+
     /// Makes the last commit visible to searches now rather than shortly after.
     pub fn reload(&self) -> anyhow::Result<()> {
         self.inner

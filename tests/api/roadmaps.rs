@@ -288,3 +288,61 @@ async fn a_step_shows_the_readable_forum_threads_about_its_criterion() {
     assert!(page.contains("<a href=\"/forum/new?category=dm\">Ask about this</a>"));
     assert!(!page.contains("Boise only") && !page.contains("Hidden"));
 }
+
+/// DM1's thread titles in the city's roadmap, and whether DM1 is a step.
+async fn dm1_threads(app: &TestApp, token: &str) -> Option<Vec<String>> {
+    let roadmap = roadmap_json(app, token, "akron").await;
+    let step = roadmap["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["code"] == "DM1")?
+        .clone();
+    Some(
+        step["threads"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["title"].as_str().unwrap().to_owned())
+            .collect(),
+    )
+}
+
+#[tokio::test]
+async fn a_roadmap_read_again_shows_new_threads_hides_and_assessments_at_once() {
+    let app = TestApp::spawn().await;
+    let token = city(&app, "akron");
+    app.create_user("mod@program.org", "moderator", None);
+    let moderator = app.token_for("mod@program.org");
+    let mut assessment = full_assessment(30);
+    assessment["answers"]["DM1"] = json!("not_started");
+    submit(&app, &token, "akron", &assessment).await;
+    assert_eq!(dm1_threads(&app, &token).await, Some(vec![]));
+
+    // A new thread shows once the index has it, though the roadmap was built before.
+    let thread =
+        json!({"category": "dm", "title": "Where to start", "body": "How?", "tags": ["dm1"]});
+    let (_, created) = app
+        .send_json("POST", &token, "/api/v1/threads", thread)
+        .await;
+    let mut shown = None;
+    for _ in 0..100 {
+        shown = dm1_threads(&app, &token).await;
+        if shown != Some(vec![]) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(shown, Some(vec!["Where to start".to_owned()]));
+
+    // Hidden by a moderator: gone on the next read, before the index commits.
+    let hide = format!("/api/v1/posts/{}/hide", created["post_id"]);
+    let (status, _) = app.send_json("POST", &moderator, &hide, json!({})).await;
+    assert_eq!(status, 200);
+    assert_eq!(dm1_threads(&app, &token).await, Some(vec![]));
+
+    // A new assessment that meets DM1: the step is gone on the next read.
+    assessment["answers"]["DM1"] = json!("met");
+    submit(&app, &token, "akron", &assessment).await;
+    assert_eq!(dm1_threads(&app, &token).await, None);
+}
