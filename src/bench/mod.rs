@@ -96,10 +96,9 @@ fn with_server(world: &World, options: &Options, rows: &mut Vec<Row>) -> anyhow:
         rows.push(writers(&server, world, options)?);
     }
     if options.wants(Part::Memory)
-        && let Some((now, peak)) = server.memory()
+        && let Some(memory) = server.memory()
     {
-        let mb = |bytes: u64| bytes as f64 / (1024.0 * 1024.0);
-        rows.push(Row::memory(mb(now), mb(peak)));
+        rows.push(Row::memory(&memory));
     }
     Ok(())
 }

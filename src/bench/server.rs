@@ -57,10 +57,32 @@ impl Server {
         self.locked.load(Ordering::Relaxed)
     }
 
-    /// Resident memory now and at its peak, in bytes.
-    pub fn memory(&self) -> Option<(u64, u64)> {
+    /// The server's resident memory, from /proc.
+    pub fn memory(&self) -> Option<Memory> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
-        Some((kib(&status, "VmRSS:")?, kib(&status, "VmHWM:")?))
+        Memory::parse(&status)
+    }
+}
+
+/// Resident memory in bytes: now, at its peak, and now split into the
+/// process's own (heap, stacks) and pages of mapped files (the index and the
+/// database), which the kernel may drop and read again.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Memory {
+    pub now: u64,
+    pub peak: u64,
+    pub anonymous: u64,
+    pub file: u64,
+}
+
+impl Memory {
+    fn parse(status: &str) -> Option<Memory> {
+        Some(Memory {
+            now: kib(status, "VmRSS:")?,
+            peak: kib(status, "VmHWM:")?,
+            anonymous: kib(status, "RssAnon:")?,
+            file: kib(status, "RssFile:")?,
+        })
     }
 }
 
@@ -114,8 +136,12 @@ mod tests {
 
     #[test]
     fn memory_is_read_in_bytes() {
-        let status = "Name:\tpeerhall\nVmHWM:\t  2048 kB\nVmRSS:\t  1024 kB\n";
+        let status = "Name:\tpeerhall\nVmHWM:\t  2048 kB\nVmRSS:\t  1024 kB\n\
+                      RssAnon:\t   600 kB\nRssFile:\t   424 kB\n";
         assert_eq!(kib(status, "VmRSS:"), Some(1024 * 1024));
         assert_eq!(kib(status, "VmHWM:"), Some(2048 * 1024));
+        let memory = Memory::parse(status).unwrap();
+        assert_eq!((memory.anonymous, memory.file), (600 * 1024, 424 * 1024));
+        assert_eq!(Memory::parse("VmRSS:\t1 kB\n"), None);
     }
 }
