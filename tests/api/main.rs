@@ -18,6 +18,7 @@ mod forum;
 mod forum_pages;
 mod health;
 mod helpers;
+mod instances;
 mod introductions;
 mod invitations;
 mod languages;
