@@ -1,5 +1,10 @@
 //! The `peerhall` binary: everything lives in the library.
 
+/// jemalloc rather than glibc's malloc, which kept freed memory in per-thread
+/// arenas (BENCHMARKS.md, "The service at scale").
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> std::process::ExitCode {
     peerhall::cli::main()
 }
