@@ -19,6 +19,16 @@ pub enum Request {
     },
 }
 
+impl Request {
+    pub fn get(path: String, token: &str, accept: &'static str) -> Request {
+        Request::Get {
+            path,
+            token: token.to_owned(),
+            accept,
+        }
+    }
+}
+
 /// What one run of load measured.
 #[derive(Debug, Default)]
 pub struct Outcome {

@@ -103,20 +103,24 @@ fn with_server(world: &World, options: &Options, rows: &mut Vec<Row>) -> anyhow:
     Ok(())
 }
 
+/// GET requests from `--connections` connections, each expected to be a 200.
+fn pages_load(
+    server: &Server,
+    options: &Options,
+    next: &(dyn Fn(usize, u64) -> Request + Sync),
+) -> anyhow::Result<load::Outcome> {
+    let connections = options.connections.max(1);
+    load::run(server.port, connections, options.window(), 200, next)
+}
+
 fn pages(
     server: &Server,
     world: &World,
     options: &Options,
     rows: &mut Vec<Row>,
 ) -> anyhow::Result<()> {
-    let window = options.window();
-    let connections = options.connections.max(1);
-    let health = load::run(server.port, connections, window, 200, &|_, _| {
-        Request::Get {
-            path: "/healthz".into(),
-            token: String::new(),
-            accept: "application/json",
-        }
+    let health = pages_load(server, options, &|_, _| {
+        Request::get("/healthz".into(), "", "application/json")
     })?;
     let ceiling = health.rate();
     rows.push(Row::load(
@@ -124,13 +128,9 @@ fn pages(
         &health,
         report::Target::None,
     ));
-    let thread = load::run(server.port, connections, window, 200, &|c, n| {
-        let (token, _) = world.member(c);
-        Request::Get {
-            path: format!("/forum/threads/{}", world.thread(c, n)),
-            token: token.to_owned(),
-            accept: "text/html",
-        }
+    let thread = pages_load(server, options, &|c, n| {
+        let path = format!("/forum/threads/{}", world.thread(c, n));
+        Request::get(path, world.member(c).0, "text/html")
     })?;
     rows.push(Row::load(
         "GET /forum/threads/{id} (page)",
@@ -151,7 +151,6 @@ fn roadmaps(
     options: &Options,
     rows: &mut Vec<Row>,
 ) -> anyhow::Result<()> {
-    let (window, connections) = (options.window(), options.connections.max(1));
     for (label, prefix, accept) in [
         ("GET /cities/{slug}/roadmap (page)", "/cities/", "text/html"),
         (
@@ -160,13 +159,9 @@ fn roadmaps(
             "application/json",
         ),
     ] {
-        let roadmap = load::run(server.port, connections, window, 200, &|c, _| {
+        let roadmap = pages_load(server, options, &|c, _| {
             let (token, city) = world.member(c);
-            Request::Get {
-                path: format!("{prefix}{city}/roadmap"),
-                token: token.to_owned(),
-                accept,
-            }
+            Request::get(format!("{prefix}{city}/roadmap"), token, accept)
         })?;
         rows.push(Row::load(label, &roadmap, report::Target::P99Ms(5.0)));
     }
@@ -185,14 +180,10 @@ fn first_roadmaps(
     if world.staff_visit(0, 0).is_none() {
         return Ok(());
     }
-    let (window, connections) = (options.window(), options.connections.max(1));
-    let built = load::run(server.port, connections, window, 200, &|c, n| {
+    let built = pages_load(server, options, &|c, n| {
         let (token, city) = world.staff_visit(c, n).unwrap_or_default();
-        Request::Get {
-            path: format!("/api/v1/cities/{city}/roadmap"),
-            token: token.to_owned(),
-            accept: "application/json",
-        }
+        let path = format!("/api/v1/cities/{city}/roadmap");
+        Request::get(path, token, "application/json")
     })?;
     rows.push(Row::load(
         "GET /api/v1/cities/{slug}/roadmap, built (a new city each time)",

@@ -81,14 +81,16 @@ impl SearchIndex {
         let searcher = self.inner.reader.searcher();
         let f = &self.inner.fields;
         let limit = req.limit.clamp(1, MAX_RELATED);
-        let mut found = match &req.criterion {
-            Some(code) => tagged((f, &searcher), viewer, &code.to_uppercase(), limit)?,
+        let criterion = req.criterion.as_deref().map(str::to_uppercase);
+        let mut found = match &criterion {
+            Some(code) => tagged((f, &searcher), viewer, code, limit)?,
             None => Vec::new(),
         };
         // A criterion with enough tagged threads needs no words: scoring every
         // title that shares one would cost most of a roadmap at a million posts.
         if found.len() < limit {
-            let titled = titled((f, &searcher), viewer, req, limit - found.len())?;
+            let asked = (&req.texts[..], criterion.as_deref());
+            let titled = titled((f, &searcher), viewer, asked, limit - found.len())?;
             found.extend(titled);
         }
         Ok(found)
@@ -109,12 +111,9 @@ fn tagged(
         if found.len() == limit {
             break;
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-            (Occur::Must, keyword(f.criteria, code)),
-            (Occur::Must, flag(f.is_opening, true)),
-            (Occur::Must, flag(f.solved, solved)),
-        ];
-        clauses.extend(permission(viewer).map(|q| (Occur::Must, q)));
+        let mut clauses = readable_openings(f, viewer);
+        clauses.push((Occur::Must, keyword(f.criteria, code)));
+        clauses.push((Occur::Must, flag(f.solved, solved)));
         let newest = TopDocs::with_limit(limit - found.len())
             .order_by_fast_field::<i64>("thread_id", Order::Desc);
         for (_, address) in searcher.search(&BooleanQuery::new(clauses), &newest)? {
@@ -126,27 +125,24 @@ fn tagged(
 }
 
 /// Opening posts titled with the texts' telling words that the viewer may
-/// read and that are not tagged with the request's criterion (those came
-/// first): by relevance, more for a solved question, then the newest.
+/// read and that are not tagged with `criterion` (an upper-case code; those
+/// came first): by relevance, more for a solved question, then the newest.
 fn titled(
     (f, searcher): (&Fields, &Searcher),
     viewer: &Viewer,
-    req: &RelatedRequest,
+    (texts, criterion): (&[String], Option<&str>),
     limit: usize,
 ) -> anyhow::Result<Vec<RelatedThread>> {
     let threads = searcher.doc_freq(&tantivy::Term::from_field_bool(f.is_opening, true))?;
     let max_docs = (threads / COMMON_SHARE).max(COMMON_FLOOR);
-    let words = telling_words(&req.texts.join("\n"));
+    let words = telling_words(&texts.join("\n"));
     let Some(titled) = title_words(f, searcher, &words, max_docs)? else {
         return Ok(Vec::new());
     };
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![
-        (Occur::Must, Box::new(titled)),
-        (Occur::Must, unscored(flag(f.is_opening, true))),
-    ];
-    clauses.extend(permission(viewer).map(|q| (Occur::Must, unscored(q))));
-    if let Some(code) = &req.criterion {
-        clauses.push((Occur::MustNot, keyword(f.criteria, &code.to_uppercase())));
+    let mut clauses = readable_openings(f, viewer);
+    clauses.push((Occur::Must, Box::new(titled)));
+    if let Some(code) = criterion {
+        clauses.push((Occur::MustNot, keyword(f.criteria, code)));
     }
     let top = TopDocs::with_limit(limit).tweak_score(rank_in);
     searcher
@@ -157,6 +153,13 @@ fn titled(
             Ok(thread_of(f, &doc, score))
         })
         .collect()
+}
+
+/// Opening posts the viewer may read, as clauses that add nothing to a score.
+fn readable_openings(f: &Fields, viewer: &Viewer) -> Vec<(Occur, Box<dyn Query>)> {
+    let mut clauses = vec![(Occur::Must, unscored(flag(f.is_opening, true)))];
+    clauses.extend(permission(viewer).map(|q| (Occur::Must, unscored(q))));
+    clauses
 }
 
 fn unscored(query: Box<dyn Query>) -> Box<dyn Query> {

@@ -466,21 +466,19 @@ fn digest_run_sends_over_smtp_set_by_environment_keys_and_never_twice() {
     assert!(stderr.contains("is not an RFC 3339 time"), "{stderr}");
 }
 
+/// `peerhall seed-scale` with these numbers of cities, people and posts.
+fn seed_scale(data: &std::path::Path, [cities, users, posts]: [&str; 3]) -> std::process::Output {
+    peerhall(data)
+        .args(["seed-scale", "--cities", cities, "--users", users])
+        .args(["--posts", posts])
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn seed_scale_fills_a_new_database_and_builds_its_index() {
     let data = tempfile::tempdir().unwrap();
-    let output = peerhall(data.path())
-        .args([
-            "seed-scale",
-            "--cities",
-            "3",
-            "--users",
-            "20",
-            "--posts",
-            "60",
-        ])
-        .output()
-        .unwrap();
+    let output = seed_scale(data.path(), ["3", "20", "60"]);
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
         output.status.success(),
@@ -492,18 +490,7 @@ fn seed_scale_fills_a_new_database_and_builds_its_index() {
     assert!(stdout.contains("60 posts"), "{stdout}");
     assert!(stdout.contains("Search index rebuilt"), "{stdout}");
     // A second run would number its rows over the first one's: refused.
-    let again = peerhall(data.path())
-        .args([
-            "seed-scale",
-            "--cities",
-            "3",
-            "--users",
-            "20",
-            "--posts",
-            "60",
-        ])
-        .output()
-        .unwrap();
+    let again = seed_scale(data.path(), ["3", "20", "60"]);
     assert_eq!(again.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&again.stderr);
     assert!(stderr.contains("empty database"), "{stderr}");
@@ -525,18 +512,7 @@ fn seed_scale_refuses_a_size_of_zero_naming_the_option() {
 #[test]
 fn bench_measures_a_seeded_database_and_prints_one_table() {
     let data = tempfile::tempdir().unwrap();
-    let seeded = peerhall(data.path())
-        .args([
-            "seed-scale",
-            "--cities",
-            "4",
-            "--users",
-            "40",
-            "--posts",
-            "120",
-        ])
-        .output()
-        .unwrap();
+    let seeded = seed_scale(data.path(), ["4", "40", "120"]);
     assert!(seeded.status.success());
     let output = peerhall(data.path())
         .args([
