@@ -11,17 +11,15 @@
 mod common;
 
 use std::fmt::Write as _;
-use std::net::TcpListener;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use common::{CpuMeter, env_count, load_average, machine};
 use diesel::connection::SimpleConnection;
-use mailin_embedded::{Handler, Response, Server, response};
-use peerhall::config::{EmailTransport, Secret, Settings, SmtpSecurity, SmtpSettings};
+use peerhall::bench::mail_sink::Sink;
+use peerhall::config::{Secret, Settings};
 use peerhall::digest::Digests;
 use peerhall::email::{Mailer, Outgoing};
 use peerhall::scale::sql::inserts;
@@ -43,7 +41,7 @@ fn main() -> anyhow::Result<()> {
     let now: DateTime<Utc> = DateTime::parse_from_rfc3339(NOW)?.with_timezone(&Utc);
     let data = tempfile::tempdir().context("temp dir")?;
     let sink = Sink::start()?;
-    let state = AppState::prepare(&settings(data.path(), sink.port)?)?;
+    let state = AppState::prepare(&settings(data.path(), &sink)?)?;
     let started = Instant::now();
     seed(&state, readers, now.naive_utc())?;
     let mut conn = state.pool.get()?;
@@ -114,21 +112,13 @@ fn main() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn settings(data: &Path, port: u16) -> anyhow::Result<Settings> {
+fn settings(data: &Path, sink: &Sink) -> anyhow::Result<Settings> {
     let mut settings = Settings::load_from(Path::new("config"), None)?;
     settings.data_dir = data.to_owned();
     settings.search.dir = data.join("index");
     settings.email.outbox_dir = data.join("outbox");
     settings.database.url = Secret::new(format!("sqlite://{}", data.join("bench.db").display()));
-    settings.email.transport = EmailTransport::Smtp;
-    settings.email.smtp = Some(SmtpSettings {
-        host: "127.0.0.1".into(),
-        port,
-        tls: SmtpSecurity::None,
-        pool_size: 4,
-        username: None,
-        password: None,
-    });
+    settings.email = sink.settings(&settings.email, 4);
     Ok(settings)
 }
 
@@ -299,40 +289,4 @@ fn raw_rate(mailer: &Mailer, threads: usize) -> (usize, Duration) {
         }
     });
     (RAW_SENDS / threads * threads, started.elapsed())
-}
-
-/// A local SMTP server that counts what it accepts.
-#[derive(Clone, Default)]
-struct Counter(Arc<Mutex<usize>>);
-
-impl Handler for Counter {
-    fn data_end(&mut self) -> Response {
-        if let Ok(mut n) = self.0.lock() {
-            *n += 1;
-        }
-        response::OK
-    }
-}
-
-struct Sink {
-    port: u16,
-    counter: Counter,
-}
-
-impl Sink {
-    fn start() -> anyhow::Result<Sink> {
-        let listener = TcpListener::bind("127.0.0.1:0")?;
-        let port = listener.local_addr()?.port();
-        let counter = Counter::default();
-        let mut server = Server::new(counter.clone());
-        server.with_num_threads(8).with_tcp_listener(listener);
-        std::thread::spawn(move || {
-            let _ = server.serve();
-        });
-        Ok(Sink { port, counter })
-    }
-
-    fn count(&self) -> usize {
-        self.counter.0.lock().map(|n| *n).unwrap_or(0)
-    }
 }

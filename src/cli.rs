@@ -85,6 +85,9 @@ struct BenchArgs {
     /// Seconds each load runs (after a fifth as long unmeasured)
     #[arg(long, default_value_t = 10)]
     seconds: u64,
+    /// Digests the real digest pass sends (to a local SMTP sink)
+    #[arg(long, default_value_t = 3_000)]
+    mails: usize,
 }
 
 fn at_least_one(text: &str) -> Result<usize, String> {
@@ -171,6 +174,7 @@ pub fn main() -> ExitCode {
                 connections: args.connections,
                 writers: args.writers,
                 seconds: args.seconds,
+                mails: args.mails,
             },
         ),
         Command::Reindex => reindex(&settings),

@@ -1,10 +1,14 @@
 //! `peerhall bench`: the service measured on the configured database (filled
-//! by `seed-scale`): a full reindex, page throughput and latency under
-//! concurrent load from this process against `peerhall serve` in another,
-//! concurrent writers, and the server's memory; one table, with the targets.
+//! by `seed-scale`): a full reindex, the peer directory's recompute, digests
+//! composed and sent, page throughput and latency under concurrent load from
+//! this process against `peerhall serve` in another, concurrent writers, and
+//! the server's memory; one table, with the targets.
 
 pub mod client;
+mod digests;
 pub mod load;
+pub mod mail_sink;
+mod peers;
 mod report;
 mod server;
 mod world;
@@ -25,6 +29,10 @@ use world::World;
 pub enum Part {
     /// A full rebuild of the search index from the database
     Reindex,
+    /// The peer directory's full recompute
+    Peers,
+    /// Every due weekly digest composed, and a sample sent over SMTP
+    Digests,
     /// /healthz, a thread page and a city's roadmap (page and API) under load
     Pages,
     /// Concurrent writers posting replies
@@ -39,6 +47,8 @@ pub struct Options {
     pub connections: usize,
     pub writers: usize,
     pub seconds: u64,
+    /// Digests the real pass sends.
+    pub mails: usize,
 }
 
 impl Options {
@@ -60,6 +70,12 @@ pub fn run(settings: &Settings, options: &Options) -> anyhow::Result<()> {
     let mut rows = Vec::new();
     if options.wants(Part::Reindex) {
         rows.push(reindex(settings, &mut conn)?);
+    }
+    if options.wants(Part::Peers) {
+        rows.push(peers::recompute(&state)?);
+    }
+    if options.wants(Part::Digests) {
+        digests::measure(&state, settings, options.mails, &mut rows)?;
     }
     let measured = with_server(&world, options, &mut rows);
     let cleaned = world.forget_tokens(&mut conn);

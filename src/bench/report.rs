@@ -86,6 +86,37 @@ impl Row {
         row
     }
 
+    /// Repeated runs of one piece of work over `count` things: the rate at
+    /// the median run, and the runs' p50 and p99.
+    pub fn runs(
+        what: &str,
+        mut samples: Vec<Duration>,
+        (count, unit): (usize, &str),
+        target: Target,
+    ) -> Row {
+        samples.sort_unstable();
+        let p50 = percentile(&samples, 0.5);
+        let p99 = percentile(&samples, 0.99);
+        let p99_ms = p99.as_secs_f64() * 1000.0;
+        let (text, met) = match target {
+            Target::P99Ms(goal) => (format!("p99 ≤ {goal} ms"), Some(p99_ms <= goal)),
+            _ => (String::new(), None),
+        };
+        let rate = count as f64 / p50.as_secs_f64().max(1e-9);
+        let mut row = Row::new(
+            what,
+            format!(
+                "{rate:.0} {unit}/s ({count} {unit}, {} runs)",
+                samples.len()
+            ),
+            text,
+            met,
+        );
+        row.p50 = ms(p50);
+        row.p99 = ms(p99);
+        row
+    }
+
     /// Writers: the rate of acknowledged posts, and what went missing.
     pub fn writers(writers: usize, outcome: &Outcome, stored: i64, locked: usize) -> Row {
         let acknowledged = (outcome.ok + outcome.warmup_ok) as i64;

@@ -4,6 +4,7 @@
 
 use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use serde::Serialize;
@@ -28,6 +29,9 @@ pub struct Digests {
     peers: PeerDirectory,
     mailer: Mailer,
     unsubscribe: UnsubscribeKey,
+    /// Only these people's digests, when set: `peerhall bench` sends a
+    /// sample of them without turning anyone's digest off.
+    only: Option<Arc<HashSet<i32>>>,
 }
 
 /// What a pass did, or (dry run) would do.
@@ -81,7 +85,36 @@ impl Digests {
             peers: state.peers.clone(),
             mailer: state.mailer.clone(),
             unsubscribe: state.unsubscribe.clone(),
+            only: None,
         }
+    }
+
+    /// The same passes, for `people` alone.
+    pub fn only(mut self, people: HashSet<i32>) -> Digests {
+        self.only = Some(Arc::new(people));
+        self
+    }
+
+    /// The same passes, sending through `mailer`.
+    pub fn sending_through(mut self, mailer: Mailer) -> Digests {
+        self.mailer = mailer;
+        self
+    }
+
+    fn includes(&self, (user_id, _): &Entry) -> bool {
+        self.only.as_ref().is_none_or(|only| only.contains(user_id))
+    }
+
+    /// Everyone due at `now` this pass looks at.
+    fn due(&self, conn: &mut DbConnection, now: DateTime<Utc>) -> anyhow::Result<Due> {
+        due(conn, now, |e| self.includes(e))
+    }
+
+    /// Ledger rows ready to be (re)tried at `at`.
+    fn ready(&self, conn: &mut DbConnection, at: NaiveDateTime) -> anyhow::Result<Vec<Entry>> {
+        let mut ready = ledger::ready(conn, at)?;
+        ready.retain(|e| self.includes(e));
+        Ok(ready)
     }
 
     /// One pass as if the time were `now`. Blocking.
@@ -89,14 +122,14 @@ impl Digests {
         let mut conn = self.pool.get()?;
         let at = now.naive_utc();
         let mut report = Report::default();
-        let due = due(&mut conn, now)?;
+        let due = self.due(&mut conn, now)?;
         report.due = due.len();
         for (user_id, week) in &due.new {
             if ledger::open(&mut conn, *user_id, week, at)? {
                 report.opened += 1;
             }
         }
-        let ready = ledger::ready(&mut conn, at)?;
+        let ready = self.ready(&mut conn, at)?;
         if ready.is_empty() {
             return Ok(report);
         }
@@ -134,14 +167,14 @@ impl Digests {
     pub fn dry_run(&self, now: DateTime<Utc>) -> anyhow::Result<(Report, Vec<Planned>)> {
         let mut conn = self.pool.get()?;
         let at = now.naive_utc();
-        let due = due(&mut conn, now)?;
+        let due = self.due(&mut conn, now)?;
         let mut report = Report {
             due: due.len(),
             ..Report::default()
         };
         let mut shared = Shared::load(&mut conn, &self.standards, &self.peers, at)?;
         let mut would = Vec::new();
-        let ready = ledger::ready(&mut conn, at)?;
+        let ready = self.ready(&mut conn, at)?;
         for entry in due.new.iter().chain(ready.iter()) {
             let Some(user) = users::find_by_id(&mut conn, entry.0)? else {
                 continue;
@@ -287,13 +320,18 @@ impl Due {
     }
 }
 
-fn due(conn: &mut DbConnection, now: DateTime<Utc>) -> anyhow::Result<Due> {
+fn due(
+    conn: &mut DbConnection,
+    now: DateTime<Utc>,
+    include: impl Fn(&Entry) -> bool,
+) -> anyhow::Result<Due> {
     let people: Vec<Entry> = store::subscribers(conn)?
         .into_iter()
         .filter_map(|(row, prefs)| {
             let zone = row.time_zone.parse().unwrap_or(chrono_tz::UTC);
             schedule::due(&prefs, zone, now).map(|(week, _)| (row.id, week.key()))
         })
+        .filter(|e| include(e))
         .collect();
     let weeks: Vec<String> = people
         .iter()

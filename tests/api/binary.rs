@@ -523,6 +523,8 @@ fn bench_measures_a_seeded_database_and_prints_one_table() {
             "2",
             "--writers",
             "3",
+            "--mails",
+            "5",
         ])
         .output()
         .unwrap();
@@ -561,6 +563,26 @@ fn bench_measures_a_seeded_database_and_prints_one_table() {
         "{writers}"
     );
     assert!(row("server resident memory").contains(" MB"), "{stdout}");
+    assert!(
+        row("peer directory: full recompute").contains("(4 cities, 5 runs)"),
+        "{stdout}"
+    );
+    assert!(row("digests: compose").contains(" due, "), "{stdout}");
+    // The sample went over SMTP, each message once, and left no ledger rows.
+    let sent = row("digests: a real pass for 5 people");
+    assert!(
+        sent.contains("0 failed, 0 retrying; the sink got 5 of 5 sent"),
+        "{sent}"
+    );
+    assert_eq!(ledger_rows(data.path()), 0);
+}
+
+fn ledger_rows(data: &std::path::Path) -> i64 {
+    use diesel::prelude::*;
+    use peerhall::schema::digest_ledger;
+    let path = data.join("peerhall.db");
+    let mut conn = SqliteConnection::establish(&path.display().to_string()).unwrap();
+    digest_ledger::table.count().get_result(&mut conn).unwrap()
 }
 
 #[test]
