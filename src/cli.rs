@@ -88,6 +88,12 @@ struct BenchArgs {
     /// Digests the real digest pass sends (to a local SMTP sink)
     #[arg(long, default_value_t = 3_000)]
     mails: usize,
+    /// The seed seed-scale was given: the search queries' rare words come from its vocabulary
+    #[arg(long, default_value_t = 2026)]
+    seed: u64,
+    /// A PostgreSQL server for the search baseline (its maintenance database), or "off"
+    #[arg(long, default_value = "postgres://postgres@127.0.0.1:5432/postgres")]
+    pg_url: String,
 }
 
 fn at_least_one(text: &str) -> Result<usize, String> {
@@ -175,6 +181,10 @@ pub fn main() -> ExitCode {
                 writers: args.writers,
                 seconds: args.seconds,
                 mails: args.mails,
+                search: crate::bench::search::SearchOptions {
+                    seed: args.seed,
+                    pg_url: args.pg_url,
+                },
             },
         ),
         Command::Reindex => reindex(&settings),

@@ -68,58 +68,48 @@ pub(crate) fn over_http(
     ))
 }
 
-/// What a build took, and what it left on disk.
-#[derive(Debug, Clone)]
-pub(crate) struct Built {
-    pub(crate) what: String,
-    pub(crate) took: Duration,
-    pub(crate) posts: usize,
-    pub(crate) size: u64,
-    pub(crate) note: String,
-}
-
-/// The rows each baseline returns: the page a search shows.
-#[derive(QueryableByName)]
-#[allow(dead_code)]
-pub(crate) struct Found {
-    #[diesel(sql_type = Integer)]
-    pub(crate) post_id: i32,
-    #[diesel(sql_type = Integer)]
-    pub(crate) thread_id: i32,
-    #[diesel(sql_type = Text)]
-    pub(crate) title: String,
-    #[diesel(sql_type = Text)]
-    pub(crate) snippet: String,
-    #[diesel(sql_type = Double)]
-    pub(crate) score: f64,
-}
-
-/// One row a baseline indexes: a post with what its search needs.
-pub(crate) struct Row<'a> {
-    pub(crate) id: i32,
-    pub(crate) thread_id: i32,
-    /// The thread's title on the opening post only, as Peerhall indexes it.
-    pub(crate) title: &'a str,
-    pub(crate) thread_title: &'a str,
-    pub(crate) body: &'a str,
-    pub(crate) lang: &'static Language,
-    pub(crate) area: &'static str,
-    pub(crate) space: String,
-}
-
-pub(crate) fn rows(corpus: &Corpus) -> impl Iterator<Item = Row<'_>> {
+/// Each post of the corpus as the baselines index it.
+pub(crate) fn rows(corpus: &Corpus) -> impl Iterator<Item = (BaselineRow<'_>, String)> {
     corpus.threads.iter().flat_map(|t| {
-        t.posts.iter().enumerate().map(move |(n, p)| Row {
-            id: p.id,
-            thread_id: t.id,
-            title: if n == 0 { &t.title } else { "" },
-            thread_title: &t.title,
-            body: &p.body,
-            lang: &LANGUAGES[t.lang],
-            area: t.category,
-            space: t
+        t.posts.iter().enumerate().map(move |(n, p)| {
+            let space = t
                 .space_city
-                .map_or_else(|| "public".to_owned(), |c| format!("city:{}", city_slug(c))),
+                .map_or_else(|| "public".to_owned(), |c| format!("city:{}", city_slug(c)));
+            let row = BaselineRow {
+                id: i64::from(p.id),
+                thread_id: i64::from(t.id),
+                title: if n == 0 { &t.title } else { "" },
+                thread_title: &t.title,
+                body: &p.body,
+                pg_config: LANGUAGES[t.lang].pg_config,
+                area: t.category,
+                space: "",
+            };
+            (row, space)
         })
     })
+}
+
+/// Feeds every post of `corpus` to `insert`, in batches.
+pub(crate) fn feed(
+    corpus: &Corpus,
+    mut insert: impl FnMut(&[BaselineRow]) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let all: Vec<(BaselineRow, String)> = rows(corpus).collect();
+    for chunk in all.chunks(FTS_POSTS_PER_TX) {
+        let batch: Vec<BaselineRow> = chunk
+            .iter()
+            .map(|(row, space)| BaselineRow { space, ..*row })
+            .collect();
+        insert(&batch)?;
+    }
+    Ok(())
+}
+
+/// What a baseline's search returned, as the report counts it.
+pub(crate) fn answered(
+    found: anyhow::Result<(Duration, usize)>,
+) -> anyhow::Result<(Duration, Answer)> {
+    let (took, hits) = found?;
+    Ok((took, Answer { hits, total: None }))
 }

@@ -15,32 +15,29 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, anyhow};
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Double, Integer, Text};
 use peerhall::accounts::admin::{self, UserArgs};
 use peerhall::bench::client::RawClient;
 use peerhall::config::{EmailTransport, Secret, Settings};
 use peerhall::db::{self, DatabaseTarget, DbConnection};
 use peerhall::scale::forum::{Corpus, Shape, generate};
-use peerhall::scale::sql::{inserts, quoted};
-use peerhall::scale::vocabulary::{LANGUAGES, Language, Vocabulary, languages};
+use peerhall::scale::sql::inserts;
+use peerhall::scale::vocabulary::{LANGUAGES, languages};
 use peerhall::scale::write::{Extras, forum_rows};
 use peerhall::search::{self, LiveIndex, SearchIndex, SearchRequest, Sort, Viewer};
 use peerhall::startup::Application;
 
 mod app_db;
-mod baselines;
 #[path = "../common/mod.rs"]
 mod common;
 mod engines;
-mod queries;
 mod report;
 
 use app_db::*;
-use baselines::*;
 use common::*;
 use engines::*;
 use peerhall::bench::load::percentile;
-use queries::*;
+use peerhall::bench::search::baselines::*;
+use peerhall::bench::search::queries::*;
 use report::*;
 
 /// Same seed, same corpus and queries: runs on different machines compare like with like.
@@ -52,8 +49,8 @@ const PG_ENV: &str = "PEERHALL_BENCH_PG_URL";
 const DEFAULT_PG: &str = "postgres://postgres@127.0.0.1:5432/postgres";
 /// Timed passes over the query set, after one warm-up pass.
 const ROUNDS: usize = 3;
-/// Hits per page, as the API and the search page ask by default.
-const PER_PAGE: usize = 10;
+/// Posts per baseline transaction.
+const FTS_POSTS_PER_TX: usize = 20_000;
 const CITIES: usize = 300;
 const USERS: usize = 3_000;
 /// Who may appear in the corpus; 3% of threads are in a city's private space.
@@ -64,8 +61,6 @@ const SHAPE: Shape = Shape {
 };
 /// Threads per seeding transaction.
 const THREADS_PER_TX: usize = 2_000;
-/// Where in the tail the rare query words come from (0 = most frequent).
-const RARE_TAIL_RANKS: [usize; 8] = [100, 400, 900, 1_600, 2_500, 4_000, 6_500, 10_000];
 /// The bench user's city: a member sees public posts and this city's space.
 const BENCH_CITY: usize = 7;
 const BENCH_EMAIL: &str = "bench@example.org";
@@ -121,21 +116,24 @@ fn main() -> anyhow::Result<()> {
     );
     drop(conn);
 
-    let mut fts = Fts5::build(&data.path().join("fts.db"), &corpus)?;
-    eprintln!("FTS5 built in {:.1} s", fts.built.took.as_secs_f64());
-    let pg = Pg::build(&corpus);
+    let mut fts = Fts5::create(&data.path().join("fts.db"))?;
+    feed(&corpus, |batch| fts.insert(batch))?;
+    let fts_built = fts.finish()?;
+    eprintln!("FTS5 built in {:.1} s", fts_built.took.as_secs_f64());
+    let pg = build_pg(&corpus);
     match &pg {
-        Ok(pg) => eprintln!("PostgreSQL built in {:.1} s", pg.built.took.as_secs_f64()),
+        Ok((_, built)) => eprintln!("PostgreSQL built in {:.1} s", built.took.as_secs_f64()),
         Err(e) => eprintln!("PostgreSQL unavailable: {e:#}"),
     }
     let facts = Facts::of(&corpus, generated, seeded, db_size);
     drop(corpus);
 
-    let queries = query_set(&languages);
+    let queries = query_set(&languages, SEED);
     let viewer = Viewer {
         all_spaces: false,
         city_space: Some(format!("city:{}", city_slug(BENCH_CITY))),
     };
+    let space = viewer.city_space.as_deref().unwrap_or_default();
     let live = LiveIndex::open(&root, settings.search.writer_memory_bytes())?;
     let index = live.get();
     let timing_load = load_average();
@@ -185,16 +183,15 @@ fn main() -> anyhow::Result<()> {
     runs.push(measure(
         "SQLite FTS5 (bm25, snippet(), LIMIT 10)",
         &queries,
-        |q| fts.search(q, &viewer),
+        |q| answered(fts.search(q, space)),
     )?);
     let pg_row = match pg {
-        Ok(mut pg) => {
+        Ok((mut pg, built)) => {
             let run = measure(
                 "PostgreSQL FTS (tsvector + GIN, ts_rank, ts_headline, LIMIT 10)",
                 &queries,
-                |q| pg.search(q, &viewer),
+                |q| answered(pg.search(q, space)),
             );
-            let built = pg.built.clone();
             drop(pg);
             Some((run?, built))
         }
@@ -204,7 +201,7 @@ fn main() -> anyhow::Result<()> {
     runs.extend(pg_run);
 
     print_facts(&facts, &queries, (&load, &timing_load));
-    let builds: Vec<&Built> = [Some(&reindex), Some(&fts.built), pg_built.as_ref()]
+    let builds: Vec<&Built> = [Some(&reindex), Some(&fts_built), pg_built.as_ref()]
         .into_iter()
         .flatten()
         .collect();
@@ -213,6 +210,16 @@ fn main() -> anyhow::Result<()> {
     print_kinds(&runs, &queries, facts.posts);
     print_agreement(&runs, &queries);
     Ok(())
+}
+
+/// PostgreSQL full-text search over the corpus, on the server `PG_ENV` names.
+fn build_pg(corpus: &Corpus) -> anyhow::Result<(Pg, Built)> {
+    let admin_url = std::env::var(PG_ENV).unwrap_or_else(|_| DEFAULT_PG.to_owned());
+    anyhow::ensure!(admin_url != "off", "{PG_ENV}=off");
+    let mut pg = Pg::create(&admin_url)?;
+    feed(corpus, |batch| pg.insert(batch))?;
+    let built = pg.finish()?;
+    Ok((pg, built))
 }
 
 /// The app's defaults with everything under `dir`. Not `Settings::load`: it

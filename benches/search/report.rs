@@ -305,34 +305,10 @@ pub(crate) fn print_agreement(runs: &[Run], queries: &[BenchQuery]) {
     }
 }
 
-/// Bytes under `path`; a SQLite file counts with its write-ahead log.
-pub(crate) fn size_on_disk(path: &Path) -> anyhow::Result<u64> {
-    let meta = std::fs::metadata(path).with_context(|| format!("{}", path.display()))?;
-    if meta.is_file() {
-        let wal = std::fs::metadata(path.with_extension("db-wal")).map_or(0, |m| m.len());
-        let is_db = path.extension().is_some_and(|e| e == "db");
-        return Ok(meta.len() + if is_db { wal } else { 0 });
-    }
-    let mut total = 0;
-    for entry in std::fs::read_dir(path)? {
-        total += size_on_disk(&entry?.path())?;
-    }
-    Ok(total)
-}
-
 /// Segments in the generation `CURRENT` names.
 pub(crate) fn segments(root: &Path) -> anyhow::Result<usize> {
     let current = std::fs::read_to_string(root.join("CURRENT"))?;
     let meta = std::fs::read_to_string(root.join(current.trim()).join("meta.json"))?;
     let meta: serde_json::Value = serde_json::from_str(&meta)?;
     Ok(meta["segments"].as_array().map_or(0, Vec::len))
-}
-
-pub(crate) fn human_size(bytes: u64) -> String {
-    let mib = bytes as f64 / 1_048_576.0;
-    if mib >= 1024.0 {
-        format!("{:.2} GiB", mib / 1024.0)
-    } else {
-        format!("{mib:.0} MiB")
-    }
 }

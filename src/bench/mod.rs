@@ -10,6 +10,7 @@ pub mod load;
 pub mod mail_sink;
 mod peers;
 mod report;
+pub mod search;
 mod server;
 mod world;
 
@@ -33,6 +34,9 @@ pub enum Part {
     Peers,
     /// Every due weekly digest composed, and a sample sent over SMTP
     Digests,
+    /// One query set against the search API and its SQLite FTS5 and
+    /// PostgreSQL baselines
+    Search,
     /// /healthz, a thread page and a city's roadmap (page and API) under load
     Pages,
     /// Concurrent writers posting replies
@@ -49,6 +53,7 @@ pub struct Options {
     pub seconds: u64,
     /// Digests the real pass sends.
     pub mails: usize,
+    pub search: search::SearchOptions,
 }
 
 impl Options {
@@ -77,7 +82,7 @@ pub fn run(settings: &Settings, options: &Options) -> anyhow::Result<()> {
     if options.wants(Part::Digests) {
         digests::measure(&state, settings, options.mails, &mut rows)?;
     }
-    let measured = with_server(&world, options, &mut rows);
+    let measured = with_server((&state, settings), &world, options, &mut rows);
     let cleaned = world.forget_tokens(&mut conn);
     measured?;
     cleaned?;
@@ -97,8 +102,13 @@ fn reindex(settings: &Settings, conn: &mut crate::db::DbConnection) -> anyhow::R
     ))
 }
 
-fn with_server(world: &World, options: &Options, rows: &mut Vec<Row>) -> anyhow::Result<()> {
-    let needs_server = [Part::Pages, Part::Writers, Part::Memory]
+fn with_server(
+    (state, settings): (&AppState, &Settings),
+    world: &World,
+    options: &Options,
+    rows: &mut Vec<Row>,
+) -> anyhow::Result<()> {
+    let needs_server = [Part::Pages, Part::Search, Part::Writers, Part::Memory]
         .iter()
         .any(|p| options.wants(*p));
     if !needs_server {
@@ -107,6 +117,15 @@ fn with_server(world: &World, options: &Options, rows: &mut Vec<Row>) -> anyhow:
     let server = Server::start()?;
     if options.wants(Part::Pages) {
         pages(&server, world, options, rows)?;
+    }
+    if options.wants(Part::Search) {
+        let (token, city) = world.member(0);
+        let who = search::Searcher {
+            token,
+            city,
+            port: server.port,
+        };
+        search::measure(state, &settings.data_dir, &who, &options.search, rows)?;
     }
     if options.wants(Part::Writers) {
         rows.push(writers(&server, world, options)?);

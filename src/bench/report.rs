@@ -117,6 +117,19 @@ impl Row {
         row
     }
 
+    /// Single-client latencies (sorted): how many in the rate column.
+    pub fn latencies(what: &str, sorted: &[Duration], target: String, met: Option<bool>) -> Row {
+        let mut row = Row::new(what, format!("{} requests", sorted.len()), target, met);
+        row.p50 = ms(percentile(sorted, 0.5));
+        row.p99 = ms(percentile(sorted, 0.99));
+        row
+    }
+
+    /// A row that says why nothing was measured.
+    pub fn note(what: &str, why: &str) -> Row {
+        Row::new(what, why.to_owned(), String::new(), None)
+    }
+
     /// Writers: the rate of acknowledged posts, and what went missing.
     pub fn writers(writers: usize, outcome: &Outcome, stored: i64, locked: usize) -> Row {
         let acknowledged = (outcome.ok + outcome.warmup_ok) as i64;

@@ -525,6 +525,8 @@ fn bench_measures_a_seeded_database_and_prints_one_table() {
             "3",
             "--mails",
             "5",
+            "--pg-url",
+            "off",
         ])
         .output()
         .unwrap();
@@ -575,6 +577,24 @@ fn bench_measures_a_seeded_database_and_prints_one_table() {
         "{sent}"
     );
     assert_eq!(ledger_rows(data.path()), 0);
+    // The same queries went to the API and to FTS5, whose file is gone after.
+    for label in ["search: GET /api/v1/search", "search: SQLite FTS5 ("] {
+        assert!(row(label).contains("| 600 requests |"), "{stdout}");
+    }
+    assert!(
+        row("search: SQLite FTS5 build").contains("of 120 posts"),
+        "{stdout}"
+    );
+    assert!(
+        row("search: PostgreSQL full-text").contains("not run"),
+        "{stdout}"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(data.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("bench-fts5"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
 }
 
 fn ledger_rows(data: &std::path::Path) -> i64 {

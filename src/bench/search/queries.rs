@@ -1,10 +1,15 @@
-//! The query set, by kind (rare, common, phrase, OR, filters), in each engine's dialect.
+//! The search query set, by kind (rare, common, phrase, OR, filters), in
+//! each engine's dialect: the same queries for Peerhall and its baselines.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::fmt::Write as _;
+
+use crate::scale::vocabulary::Vocabulary;
+
+/// Where in the tail the rare query words come from (0 = most frequent).
+const RARE_TAIL_RANKS: [usize; 8] = [100, 400, 900, 1_600, 2_500, 4_000, 6_500, 10_000];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) enum Kind {
+pub enum Kind {
     Common,
     Rare,
     TwoWords,
@@ -15,7 +20,7 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
-    pub(crate) fn describe(self) -> &'static str {
+    pub fn describe(self) -> &'static str {
         match self {
             Kind::Common => "common single word",
             Kind::Rare => "rare single word",
@@ -30,19 +35,19 @@ impl Kind {
 
 /// One query in the search box's language, and what the baselines get from it.
 #[derive(Debug, Clone)]
-pub(crate) struct BenchQuery {
-    pub(crate) kind: Kind,
+pub struct BenchQuery {
+    pub kind: Kind,
     /// As typed into Peerhall.
-    pub(crate) text: String,
+    pub text: String,
     /// Without the `area:` filter: what `websearch_to_tsquery` reads.
-    pub(crate) words: String,
-    pub(crate) area: Option<String>,
+    pub words: String,
+    pub area: Option<String>,
     /// The same words as an FTS5 MATCH expression.
-    pub(crate) fts: String,
+    pub fts: String,
 }
 
 impl BenchQuery {
-    pub(crate) fn new(kind: Kind, text: &str) -> BenchQuery {
+    pub fn new(kind: Kind, text: &str) -> BenchQuery {
         let mut area = None;
         let mut words = Vec::new();
         for part in split_query(text) {
@@ -63,7 +68,7 @@ impl BenchQuery {
 }
 
 /// Words, `"quoted phrases"` and operators, as the search box splits them.
-pub(crate) fn split_query(text: &str) -> Vec<String> {
+pub fn split_query(text: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut current = String::new();
     let mut in_quotes = false;
@@ -90,7 +95,7 @@ pub(crate) fn split_query(text: &str) -> Vec<String> {
 /// FTS5's syntax for the same query: each word or phrase quoted (so "PM2.5"
 /// is the phrase `pm2 5`), OR groups in parentheses since FTS5's implicit AND
 /// binds tighter than OR, and exclusions as NOT after the rest.
-pub(crate) fn fts_expression(words: &str) -> String {
+pub fn fts_expression(words: &str) -> String {
     let quote = |term: &str| format!("\"{}\"", term.trim_matches('"').replace('"', "\"\""));
     let mut groups: Vec<Vec<String>> = Vec::new();
     let mut excluded = Vec::new();
@@ -124,8 +129,9 @@ pub(crate) fn fts_expression(words: &str) -> String {
     expression
 }
 
-/// 50 queries in each language, shuffled with a fixed seed.
-pub(crate) fn query_set(langs: &[Vocabulary]) -> Vec<BenchQuery> {
+/// 50 queries in each language, shuffled with a fixed seed: for the
+/// vocabulary of `langs`, made from `seed`.
+pub fn query_set(langs: &[Vocabulary], seed: u64) -> Vec<BenchQuery> {
     let mut queries = Vec::new();
     for l in langs {
         let s = l.spec;
@@ -141,10 +147,11 @@ pub(crate) fn query_set(langs: &[Vocabulary]) -> Vec<BenchQuery> {
             queries.extend(texts.iter().map(|t| BenchQuery::new(kind, t)));
         }
         for rank in RARE_TAIL_RANKS {
-            let word = &l.words[s.head.len() + rank];
-            queries.push(BenchQuery::new(Kind::Rare, word));
+            if let Some(word) = l.words.get(s.head.len() + rank) {
+                queries.push(BenchQuery::new(Kind::Rare, word));
+            }
         }
     }
-    fastrand::Rng::with_seed(SEED ^ 2).shuffle(&mut queries);
+    fastrand::Rng::with_seed(seed ^ 2).shuffle(&mut queries);
     queries
 }
