@@ -37,8 +37,10 @@ pub struct Shared {
     level_ups: Vec<LevelUp>,
     cities: HashMap<i32, City>,
     roadmaps: HashMap<i32, Option<CityRoadmap>>,
-    /// Open questions per (city, window start): most readers share both.
-    questions: HashMap<(i32, NaiveDateTime), Vec<Candidate>>,
+    /// Every city's open questions per window start: most readers share one.
+    questions: HashMap<NaiveDateTime, Vec<Candidate>>,
+    /// Those a city could answer, per (city, window start).
+    city_questions: HashMap<(i32, NaiveDateTime), Vec<Candidate>>,
 }
 
 impl Shared {
@@ -73,6 +75,7 @@ impl Shared {
             cities,
             roadmaps: HashMap::new(),
             questions: HashMap::new(),
+            city_questions: HashMap::new(),
         })
     }
 
@@ -103,10 +106,14 @@ impl Shared {
         (city_id, tags): (i32, &[String]),
         window: Window,
     ) -> QueryResult<&[Candidate]> {
-        let found = match self.questions.entry((city_id, window.0)) {
+        let all = match self.questions.entry(window.0) {
             Entry::Occupied(found) => found.into_mut(),
-            Entry::Vacant(empty) => empty.insert(forum_news::open_questions(conn, tags, window)?),
+            Entry::Vacant(empty) => empty.insert(forum_news::open_questions(conn, window)?),
         };
+        let found = self
+            .city_questions
+            .entry((city_id, window.0))
+            .or_insert_with(|| forum_news::for_city(all, tags));
         Ok(found)
     }
 
