@@ -3,7 +3,7 @@
 //! stamp check instead of ranking every peer and searching the forum per step.
 
 use std::num::NonZeroUsize;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use lru::LruCache;
 
@@ -31,8 +31,35 @@ pub struct Stamp {
     pub index: (String, u64),
 }
 
-/// A built roadmap with its standard; None before the first assessment.
-pub type Built = Option<(Arc<Catalog>, Arc<Roadmap>)>;
+/// A built roadmap with its standard, and its page once rendered.
+pub struct Kept {
+    pub catalog: Arc<Catalog>,
+    pub roadmap: Roadmap,
+    /// Everything inside the page's layout. It is the same for every reader
+    /// in the kept roadmap's language (the per-session forms are in the
+    /// layout), and rendering it was half of a kept roadmap's request:
+    /// some 250 translated sentences.
+    body: OnceLock<String>,
+}
+
+impl Kept {
+    pub fn new(catalog: Arc<Catalog>, roadmap: Roadmap) -> Kept {
+        Kept {
+            catalog,
+            roadmap,
+            body: OnceLock::new(),
+        }
+    }
+
+    /// The page's body, rendered by `render` for the first reader only.
+    pub fn body(&self, render: impl FnOnce(&Catalog, &Roadmap) -> String) -> &str {
+        self.body
+            .get_or_init(|| render(&self.catalog, &self.roadmap))
+    }
+}
+
+/// A kept roadmap; None before the first assessment.
+pub type Built = Option<Arc<Kept>>;
 
 type Key = (i32, Lang);
 

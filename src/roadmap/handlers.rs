@@ -42,12 +42,12 @@ pub async fn roadmap_api(
     let city = guard::city_for(&roadmaps.pool, user.user(), slug.into_inner(), view_city)
         .await
         .map_err(|r| r.api(lang))?;
-    let (_, roadmap) = roadmaps
+    let kept = roadmaps
         .load(&city, lang)
         .await
         .map_err(|e| ApiError::internal(lang, e))?
         .ok_or_else(|| ApiError::not_found(lang, "assessment"))?;
-    Ok(HttpResponse::Ok().json(&*roadmap))
+    Ok(HttpResponse::Ok().json(&kept.roadmap))
 }
 
 #[route("/cities/{slug}/roadmap", method = "GET", method = "HEAD")]
@@ -66,7 +66,7 @@ pub async fn roadmap_page(
         .await
         .map_err(|e| PageError::internal(lang, e))?;
     let markup = match loaded {
-        Some((catalog, roadmap)) => super::views::roadmap_page(&page, &city, &catalog, &roadmap),
+        Some(kept) => super::views::roadmap_page(&page, &city, &kept),
         None => super::views::no_assessment_page(&page, &city),
     };
     Ok(html(StatusCode::OK, markup))
@@ -83,12 +83,12 @@ pub async fn roadmap_csv(
     let city = guard::city_for(&roadmaps.pool, user.user(), slug.into_inner(), view_city)
         .await
         .map_err(|r| r.page(lang))?;
-    let (catalog, roadmap) = roadmaps
+    let kept = roadmaps
         .load(&city, lang)
         .await
         .map_err(|e| PageError::internal(lang, e))?
         .ok_or_else(|| PageError::new(lang, ErrorKind::NotFound))?;
-    let body = super::export::steps_csv(lang, &catalog, &roadmap)
+    let body = super::export::steps_csv(lang, &kept.catalog, &kept.roadmap)
         .map_err(|e| PageError::internal(lang, e))?;
     let file = format!("attachment; filename=\"roadmap-{}.csv\"", city.slug);
     Ok(HttpResponse::Ok()

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::build::{self, CityFacts, Roadmap, Snapshot};
-use super::cache::{Built, RoadmapCache, Stamp};
+use super::cache::{Built, Kept, RoadmapCache, Stamp};
 use crate::accounts::cities::City;
 use crate::assessment::db as assessments;
 use crate::assessment::outcomes::Region;
@@ -36,7 +36,7 @@ impl Roadmaps {
         let built = self
             .build_now(city, lang)
             .await?
-            .map(|(catalog, roadmap)| (catalog, Arc::new(roadmap)));
+            .map(|(catalog, roadmap)| Arc::new(Kept::new(catalog, roadmap)));
         self.cache.put(lang, stamp, built.clone());
         Ok(built)
     }

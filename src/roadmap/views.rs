@@ -1,9 +1,10 @@
 //! The roadmap page: where the city stands, its ordered steps and its progress.
 //! Prints cleanly (the print stylesheet drops the site's chrome).
 
-use maud::{Markup, html};
+use maud::{Markup, PreEscaped, html};
 
 use super::build::{Roadmap, Step};
+use super::cache::Kept;
 use super::standing::AreaComparison;
 use crate::accounts::cities::City;
 use crate::assessment::Status;
@@ -65,22 +66,22 @@ pub fn no_assessment_page(page: &PageContext, city: &City) -> Markup {
     layout(page, &title, body)
 }
 
-pub fn roadmap_page(
-    page: &PageContext,
-    city: &City,
-    catalog: &Catalog,
-    roadmap: &Roadmap,
-) -> Markup {
+/// The kept roadmap's page: its body is rendered once per kept roadmap
+/// (city and language), the layout around it for each reader.
+pub fn roadmap_page(page: &PageContext, city: &City, kept: &Kept) -> Markup {
     let lang = page.lang;
     let title = lang.t_args("roadmap-title", &[("city", city.name.as_str().into())]);
-    let body = html! {
-        h1 { (title) }
-        (summary(lang, city, catalog, roadmap))
-        (standing(lang, catalog, roadmap))
-        (steps(lang, (catalog, &city.slug), roadmap))
-        (super::progress::progress(lang, catalog, roadmap))
-    };
-    layout(page, &title, body)
+    let body = kept.body(|catalog, roadmap| {
+        html! {
+            h1 { (title) }
+            (summary(lang, city, catalog, roadmap))
+            (standing(lang, catalog, roadmap))
+            (steps(lang, (catalog, &city.slug), roadmap))
+            (super::progress::progress(lang, catalog, roadmap))
+        }
+        .into_string()
+    });
+    layout(page, &title, PreEscaped(body.to_owned()))
 }
 
 fn summary(lang: Lang, city: &City, catalog: &Catalog, roadmap: &Roadmap) -> Markup {

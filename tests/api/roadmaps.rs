@@ -318,6 +318,11 @@ async fn a_roadmap_read_again_shows_new_threads_hides_and_assessments_at_once() 
     assessment["answers"]["DM1"] = json!("not_started");
     submit(&app, &token, "akron", &assessment).await;
     assert_eq!(dm1_threads(&app, &token).await, Some(vec![]));
+    // The page is rendered once per kept roadmap: read it now, so that a
+    // stale body would show below.
+    let page = roadmap_page(&app, &token).await;
+    assert!(page.contains("<h3>DM1 · "), "{page}");
+    assert!(!page.contains("Where to start"));
 
     // A new thread shows once the index has it, though the roadmap was built before.
     let thread =
@@ -334,15 +339,24 @@ async fn a_roadmap_read_again_shows_new_threads_hides_and_assessments_at_once() 
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
     assert_eq!(shown, Some(vec!["Where to start".to_owned()]));
+    assert!(roadmap_page(&app, &token).await.contains("Where to start"));
 
     // Hidden by a moderator: gone on the next read, before the index commits.
     let hide = format!("/api/v1/posts/{}/hide", created["post_id"]);
     let (status, _) = app.send_json("POST", &moderator, &hide, json!({})).await;
     assert_eq!(status, 200);
+    assert!(!roadmap_page(&app, &token).await.contains("Where to start"));
     assert_eq!(dm1_threads(&app, &token).await, Some(vec![]));
 
     // A new assessment that meets DM1: the step is gone on the next read.
     assessment["answers"]["DM1"] = json!("met");
     submit(&app, &token, "akron", &assessment).await;
+    assert!(!roadmap_page(&app, &token).await.contains("<h3>DM1 · "));
     assert_eq!(dm1_threads(&app, &token).await, None);
+}
+
+async fn roadmap_page(app: &TestApp, token: &str) -> String {
+    let response = app.get_as(token, "/cities/akron/roadmap").await;
+    assert_eq!(response.status(), 200);
+    response.text().await.unwrap()
 }
