@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Context;
-use tantivy::directory::MmapDirectory;
+use tantivy::directory::{Advice, MmapDirectory};
 use tantivy::indexer::NoMergePolicy;
 use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy};
 
@@ -286,8 +286,11 @@ fn open_current(directory: MmapDirectory) -> anyhow::Result<Index> {
     Ok(Index::create(directory, schema(), settings())?)
 }
 
+/// Mapped with no read-ahead: a search reads a few blocks here and there
+/// (ten stored posts, a term's postings), and the kernel's read-ahead around
+/// each made the mapped index the larger part of the server's resident memory.
 fn open_directory(dir: &Path) -> anyhow::Result<MmapDirectory> {
-    MmapDirectory::open(dir)
+    MmapDirectory::open_with_madvice(dir, Advice::Random)
         .with_context(|| format!("cannot open the search index at {}", dir.display()))
 }
 
