@@ -118,6 +118,11 @@ fn with_server(
     if options.wants(Part::Pages) {
         pages(&server, world, options, rows)?;
     }
+    if options.wants(Part::Writers) {
+        rows.push(writers(&server, world, options)?);
+    }
+    // After the writers: building the PostgreSQL baseline leaves that server
+    // writing for a while, on the same cores and disk.
     if options.wants(Part::Search) {
         let (token, city) = world.member(0);
         let who = search::Searcher {
@@ -126,9 +131,6 @@ fn with_server(
             port: server.port,
         };
         search::measure(state, &settings.data_dir, &who, &options.search, rows)?;
-    }
-    if options.wants(Part::Writers) {
-        rows.push(writers(&server, world, options)?);
     }
     if options.wants(Part::Memory)
         && let Some(memory) = server.memory()
