@@ -15,16 +15,7 @@ pub(crate) fn in_process(
     viewer: &Viewer,
     q: &BenchQuery,
 ) -> anyhow::Result<(Duration, Answer)> {
-    let started = Instant::now();
-    let query = search::parse(&q.text).map_err(|e| anyhow!("{}: {e}", q.text))?;
-    let request = SearchRequest {
-        query,
-        sort: Sort::Relevance,
-        page: 1,
-        per_page: PER_PAGE,
-    };
-    let results = black_box(index.search(viewer, &request)?);
-    let took = started.elapsed();
+    let (took, results) = peerhall::bench::search::in_process(index, viewer, q)?;
     Ok((
         took,
         Answer {

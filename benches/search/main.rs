@@ -8,7 +8,6 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -23,7 +22,7 @@ use peerhall::scale::forum::{Corpus, Shape, generate};
 use peerhall::scale::sql::inserts;
 use peerhall::scale::vocabulary::{LANGUAGES, languages};
 use peerhall::scale::write::{Extras, forum_rows};
-use peerhall::search::{self, LiveIndex, SearchIndex, SearchRequest, Sort, Viewer};
+use peerhall::search::{self, LiveIndex, SearchIndex, Viewer};
 use peerhall::startup::Application;
 
 mod app_db;

@@ -124,12 +124,7 @@ impl Fts5 {
                 quoted(sql, r.space);
             },
         );
-        self.conn.transaction(|conn| -> anyhow::Result<()> {
-            for statement in &statements {
-                conn.batch_execute(statement)?;
-            }
-            Ok(())
-        })?;
+        in_one_transaction(&mut self.conn, &statements)?;
         self.inserting += started.elapsed();
         self.posts += rows.len();
         Ok(())
@@ -264,12 +259,7 @@ impl Pg {
                 quoted(sql, r.space);
             },
         );
-        self.conn.transaction(|conn| -> anyhow::Result<()> {
-            for statement in &statements {
-                conn.batch_execute(statement)?;
-            }
-            Ok(())
-        })?;
+        in_one_transaction(&mut self.conn, &statements)?;
         self.inserting += started.elapsed();
         self.posts += rows.len();
         Ok(())
@@ -360,6 +350,15 @@ struct Sizes {
     total: i64,
     #[diesel(sql_type = BigInt)]
     gin: i64,
+}
+
+fn in_one_transaction<C: Connection>(conn: &mut C, statements: &[String]) -> anyhow::Result<()> {
+    conn.transaction(|conn| -> anyhow::Result<()> {
+        for statement in statements {
+            conn.batch_execute(statement)?;
+        }
+        Ok(())
+    })
 }
 
 /// A file's size (with its WAL, for a database) or a directory's, all of it.

@@ -17,7 +17,7 @@ use super::report::{Row, Target};
 use crate::db::DbConnection;
 use crate::forum::store::export;
 use crate::scale::vocabulary::languages;
-use crate::search::{self, PostDoc, SearchIndex, SearchRequest, Sort, Viewer};
+use crate::search::{self, PostDoc, Results, SearchIndex, SearchRequest, Sort, Viewer};
 use crate::startup::AppState;
 use baselines::{BaselineRow, Built, Fts5, PER_PAGE, Pg, pg_config};
 use queries::{BenchQuery, query_set};
@@ -79,7 +79,9 @@ pub fn measure(
     // The reindex part may have made a new generation since this process opened its index.
     state.search.follow()?;
     let index = state.search.get();
-    let local = time(&queries, |q| in_process(&index, &viewer, q))?;
+    let local = time(&queries, |q| {
+        in_process(&index, &viewer, q).map(|(took, results)| (took, results.hits.len()))
+    })?;
     let mut client = RawClient::connect(who.port)?;
     let http = time(&queries, |q| over_http(&mut client, who.token, q))?;
     rows.push(latency_row("search: in process", &local, &queries, None));
@@ -193,11 +195,13 @@ fn time(
     Ok(Timed { samples })
 }
 
-fn in_process(
+/// One search as the search box would make it, timed from parsing the
+/// query to the page with its snippets, total and facets.
+pub fn in_process(
     index: &SearchIndex,
     viewer: &Viewer,
     q: &BenchQuery,
-) -> anyhow::Result<(Duration, usize)> {
+) -> anyhow::Result<(Duration, Results)> {
     let started = Instant::now();
     let query = search::parse(&q.text).map_err(|e| anyhow!("{}: {e}", q.text))?;
     let request = SearchRequest {
@@ -207,7 +211,7 @@ fn in_process(
         per_page: PER_PAGE,
     };
     let results = black_box(index.search(viewer, &request)?);
-    Ok((started.elapsed(), results.hits.len()))
+    Ok((started.elapsed(), results))
 }
 
 /// Timed from writing the request to the body's last byte.
