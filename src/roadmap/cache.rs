@@ -12,7 +12,7 @@ use crate::accounts::cities::City;
 use crate::i18n::Lang;
 use crate::standard::Catalog;
 
-/// How many roadmaps are kept: a few kilobytes each.
+/// How many roadmaps are kept: tens of kilobytes each, with their page's body.
 pub const CAPACITY: usize = 256;
 
 /// What a roadmap was built from; any difference means building it again.

@@ -72,48 +72,58 @@ pub fn measure(
 ) -> anyhow::Result<()> {
     let queries = query_set(&languages(options.seed), options.seed);
     let space = format!("city:{}", who.city);
-    let viewer = Viewer {
-        all_spaces: false,
-        city_space: Some(space.clone()),
-    };
-    // The reindex part may have made a new generation since this process opened its index.
-    state.search.follow()?;
-    let index = state.search.get();
-    let local = time(&queries, |q| {
-        in_process(&index, &viewer, q).map(|(took, results)| (took, results.hits.len()))
-    })?;
-    let mut client = RawClient::connect(who.port)?;
-    let http = time(&queries, |q| over_http(&mut client, who.token, q))?;
-    rows.push(latency_row("search: in process", &local, &queries, None));
-    rows.push(http_row(&http, &queries));
-    let mut conn = state.pool.get()?;
+    let http = peerhall_rows(state, who, (&queries, &space), rows)?;
     let fts_file = data_dir.join(format!("bench-fts5-{}.db", std::process::id()));
-    let (mut fts, pg) = build_baselines(&mut conn, &fts_file, options, rows)?;
+    let (mut fts, pg) = build_baselines(&mut *state.pool.get()?, &fts_file, options, rows)?;
+    let against = (&queries[..], &http);
     let fts_timed = time(&queries, |q| fts.search(q, &space))?;
     rows.push(baseline_row(
         "search: SQLite FTS5",
         &fts_timed,
-        &http,
+        against,
         FASTER_THAN_FTS5,
-        &queries,
     ));
-    match pg {
+    rows.push(match pg {
         Some(mut pg) => {
             let pg_timed = time(&queries, |q| pg.search(q, &space))?;
-            rows.push(baseline_row(
+            baseline_row(
                 "search: PostgreSQL full-text",
                 &pg_timed,
-                &http,
+                against,
                 FASTER_THAN_PG,
-                &queries,
-            ));
+            )
         }
-        None => rows.push(Row::note(
+        None => Row::note(
             "search: PostgreSQL full-text",
             "not run: PostgreSQL is off or unreachable (see the log)",
-        )),
-    }
+        ),
+    });
     Ok(())
+}
+
+/// Peerhall in process and over HTTP, as a member of `space`'s city; the
+/// HTTP latencies, which the baselines are held against.
+fn peerhall_rows(
+    state: &AppState,
+    who: &Searcher,
+    (queries, space): (&[BenchQuery], &str),
+    rows: &mut Vec<Row>,
+) -> anyhow::Result<Timed> {
+    let viewer = Viewer {
+        all_spaces: false,
+        city_space: Some(space.to_owned()),
+    };
+    // The reindex part may have made a new generation since this process opened its index.
+    state.search.follow()?;
+    let index = state.search.get();
+    let local = time(queries, |q| {
+        in_process(&index, &viewer, q).map(|(took, results)| (took, results.hits.len()))
+    })?;
+    let mut client = RawClient::connect(who.port)?;
+    let http = time(queries, |q| over_http(&mut client, who.token, q))?;
+    rows.push(latency_row("search: in process", &local, queries, None));
+    rows.push(http_row(&http, queries));
+    Ok(http)
 }
 
 /// FTS5 in a file beside the database, and PostgreSQL unless it is off or
@@ -265,7 +275,12 @@ fn http_row(http: &Timed, queries: &[BenchQuery]) -> Row {
 }
 
 /// A baseline's latencies, with how much faster Peerhall over HTTP answered.
-fn baseline_row(what: &str, timed: &Timed, http: &Timed, goal: f64, queries: &[BenchQuery]) -> Row {
+fn baseline_row(
+    what: &str,
+    timed: &Timed,
+    (queries, http): (&[BenchQuery], &Timed),
+    goal: f64,
+) -> Row {
     let ratio = |a: Duration, b: Duration| a.as_secs_f64() / b.as_secs_f64().max(1e-9);
     let (p50, p99) = (
         ratio(timed.p50(), http.p50()),
