@@ -88,7 +88,7 @@ fn main() -> anyhow::Result<()> {
     );
     println!("| what | count | time | rate |");
     println!("| --- | --- | --- | --- |");
-    let per_s = |n: usize, d: Duration| n as f64 / d.as_secs_f64().max(1e-9);
+    let per_s = peerhall::bench::load::per_second;
     println!(
         "| compose and render every due digest (dry run) | {} due, {} with something to say | {:.1} s | {:.0} digests/s |",
         dry.due,

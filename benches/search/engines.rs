@@ -31,24 +31,13 @@ pub(crate) struct ApiPage {
     pub(crate) hits: Vec<serde::de::IgnoredAny>,
 }
 
-/// Timed from writing the request to the body's last byte; the JSON is
-/// decoded afterwards, untimed.
+/// The JSON is decoded after the clock stops.
 pub(crate) fn over_http(
     client: &mut RawClient,
     token: &str,
-    path: &str,
-    q: &str,
+    q: &BenchQuery,
 ) -> anyhow::Result<(Duration, Answer)> {
-    let query: String = url::form_urlencoded::byte_serialize(q.as_bytes()).collect();
-    let target = format!("{path}?q={query}");
-    let started = Instant::now();
-    let (status, body) = client.get(&target, token, "application/json")?;
-    let took = started.elapsed();
-    anyhow::ensure!(
-        (200..300).contains(&status),
-        "{status} for {q}: {}",
-        String::from_utf8_lossy(&body)
-    );
+    let (took, body) = peerhall::bench::search::over_http(client, token, q)?;
     let page: ApiPage = serde_json::from_slice(&body)?;
     Ok((
         took,
@@ -59,14 +48,23 @@ pub(crate) fn over_http(
     ))
 }
 
-/// Each post of the corpus as the baselines index it.
-pub(crate) fn rows(corpus: &Corpus) -> impl Iterator<Item = (BaselineRow<'_>, String)> {
-    corpus.threads.iter().flat_map(|t| {
-        t.posts.iter().enumerate().map(move |(n, p)| {
-            let space = t
-                .space_city
-                .map_or_else(|| "public".to_owned(), |c| format!("city:{}", city_slug(c)));
-            let row = BaselineRow {
+/// Feeds every post of `corpus` to `insert`, as the baselines index it,
+/// [`FTS_POSTS_PER_TX`] posts or so at a time.
+pub(crate) fn feed(
+    corpus: &Corpus,
+    mut insert: impl FnMut(&[BaselineRow]) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let spaces: Vec<String> = (0..=CITIES)
+        .map(|c| format!("city:{}", city_slug(c)))
+        .collect();
+    let mut batch = Vec::with_capacity(FTS_POSTS_PER_TX);
+    for t in &corpus.threads {
+        let space = t
+            .space_city
+            .and_then(|c| spaces.get(c))
+            .map_or("public", String::as_str);
+        for (n, p) in t.posts.iter().enumerate() {
+            batch.push(BaselineRow {
                 id: i64::from(p.id),
                 thread_id: i64::from(t.id),
                 title: if n == 0 { &t.title } else { "" },
@@ -74,24 +72,15 @@ pub(crate) fn rows(corpus: &Corpus) -> impl Iterator<Item = (BaselineRow<'_>, St
                 body: &p.body,
                 pg_config: LANGUAGES[t.lang].pg_config,
                 area: t.category,
-                space: "",
-            };
-            (row, space)
-        })
-    })
-}
-
-/// Feeds every post of `corpus` to `insert`, in batches.
-pub(crate) fn feed(
-    corpus: &Corpus,
-    mut insert: impl FnMut(&[BaselineRow]) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let all: Vec<(BaselineRow, String)> = rows(corpus).collect();
-    for chunk in all.chunks(FTS_POSTS_PER_TX) {
-        let batch: Vec<BaselineRow> = chunk
-            .iter()
-            .map(|(row, space)| BaselineRow { space, ..*row })
-            .collect();
+                space,
+            });
+        }
+        if batch.len() >= FTS_POSTS_PER_TX {
+            insert(&batch)?;
+            batch.clear();
+        }
+    }
+    if !batch.is_empty() {
         insert(&batch)?;
     }
     Ok(())

@@ -63,7 +63,6 @@ const THREADS_PER_TX: usize = 2_000;
 /// The bench user's city: a member sees public posts and this city's space.
 const BENCH_CITY: usize = 7;
 const BENCH_EMAIL: &str = "bench@example.org";
-const SEARCH_PATH: &str = "/api/v1/search";
 
 fn main() -> anyhow::Result<()> {
     // tantivy's and the app's warnings (through `log` too) go to stderr.
@@ -151,7 +150,7 @@ fn main() -> anyhow::Result<()> {
     let port = app.port();
     runtime.spawn(app.run_until_stopped());
     let mut client = RawClient::connect(port)?;
-    let mut http = |q: &BenchQuery| over_http(&mut client, &token, SEARCH_PATH, &q.text);
+    let mut http = |q: &BenchQuery| over_http(&mut client, &token, q);
     runs.push(measure(
         "Peerhall over HTTP (`GET /api/v1/search`, bearer token, one keep-alive connection)",
         &queries,

@@ -4,11 +4,12 @@
 //! after, so that the next run finds the same people due again.
 
 use std::collections::HashSet;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use chrono::{DateTime, Datelike, NaiveTime, Utc};
 use diesel::prelude::*;
 
+use super::load::per_second;
 use super::mail_sink::Sink;
 use super::report::{Row, Target};
 use crate::config::Settings;
@@ -118,8 +119,4 @@ fn forget(
         .execute(conn)?;
     }
     Ok(removed)
-}
-
-fn per_second(count: usize, took: Duration) -> f64 {
-    count as f64 / took.as_secs_f64().max(1e-9)
 }

@@ -46,7 +46,7 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn rate(&self) -> f64 {
-        self.ok as f64 / self.elapsed.as_secs_f64().max(1e-9)
+        per_second(self.ok, self.elapsed)
     }
 }
 
@@ -138,6 +138,11 @@ fn connection(
 }
 
 /// Nearest-rank percentile of sorted samples; `q` in 0..=1.
+/// `count` things done in `took`, per second.
+pub fn per_second(count: usize, took: Duration) -> f64 {
+    count as f64 / took.as_secs_f64().max(1e-9)
+}
+
 pub fn percentile(sorted: &[Duration], q: f64) -> Duration {
     let rank = (q * sorted.len() as f64).ceil() as usize;
     sorted

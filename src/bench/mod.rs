@@ -96,7 +96,7 @@ fn reindex(settings: &Settings, conn: &mut crate::db::DbConnection) -> anyhow::R
     let built = crate::search::rebuild(conn, root, settings.search.writer_memory_bytes())?;
     Ok(Row::rate(
         "full reindex",
-        built.posts as f64 / started.elapsed().as_secs_f64().max(1e-9),
+        load::per_second(built.posts, started.elapsed()),
         "posts/s",
         report::Target::AtLeast(40_000.0),
     ))

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use super::load::{Outcome, percentile};
+use super::load::{Outcome, per_second, percentile};
 use super::server::Memory;
 use super::world::World;
 use crate::startup::AppState;
@@ -95,25 +95,15 @@ impl Row {
         target: Target,
     ) -> Row {
         samples.sort_unstable();
-        let p50 = percentile(&samples, 0.5);
-        let p99 = percentile(&samples, 0.99);
-        let p99_ms = p99.as_secs_f64() * 1000.0;
+        let p99_ms = percentile(&samples, 0.99).as_secs_f64() * 1000.0;
         let (text, met) = match target {
             Target::P99Ms(goal) => (format!("p99 ≤ {goal} ms"), Some(p99_ms <= goal)),
             _ => (String::new(), None),
         };
-        let rate = count as f64 / p50.as_secs_f64().max(1e-9);
-        let mut row = Row::new(
-            what,
-            format!(
-                "{rate:.0} {unit}/s ({count} {unit}, {} runs)",
-                samples.len()
-            ),
-            text,
-            met,
-        );
-        row.p50 = ms(p50);
-        row.p99 = ms(p99);
+        let mut row = Row::latencies(what, &samples, text, met);
+        let rate = per_second(count, percentile(&samples, 0.5));
+        let runs = samples.len();
+        row.rate = format!("{rate:.0} {unit}/s ({count} {unit}, {runs} runs)");
         row
     }
 

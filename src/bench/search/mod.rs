@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use anyhow::anyhow;
 
 use super::client::RawClient;
-use super::load::percentile;
+use super::load::{per_second, percentile};
 use super::report::{Row, Target};
 use crate::db::DbConnection;
 use crate::forum::store::export;
@@ -76,7 +76,7 @@ pub fn measure(
     let fts_file = data_dir.join(format!("bench-fts5-{}.db", std::process::id()));
     let (mut fts, pg) = build_baselines(&mut *state.pool.get()?, &fts_file, options, rows)?;
     let against = (&queries[..], &http);
-    let fts_timed = time(&queries, |q| fts.search(q, &space))?;
+    let fts_timed = time(&queries, |q| Ok(fts.search(q, &space)?.0))?;
     rows.push(baseline_row(
         "search: SQLite FTS5",
         &fts_timed,
@@ -85,7 +85,7 @@ pub fn measure(
     ));
     rows.push(match pg {
         Some(mut pg) => {
-            let pg_timed = time(&queries, |q| pg.search(q, &space))?;
+            let pg_timed = time(&queries, |q| Ok(pg.search(q, &space)?.0))?;
             baseline_row(
                 "search: PostgreSQL full-text",
                 &pg_timed,
@@ -116,11 +116,9 @@ fn peerhall_rows(
     // The reindex part may have made a new generation since this process opened its index.
     state.search.follow()?;
     let index = state.search.get();
-    let local = time(queries, |q| {
-        in_process(&index, &viewer, q).map(|(took, results)| (took, results.hits.len()))
-    })?;
+    let local = time(queries, |q| Ok(in_process(&index, &viewer, q)?.0))?;
     let mut client = RawClient::connect(who.port)?;
-    let http = time(queries, |q| over_http(&mut client, who.token, q))?;
+    let http = time(queries, |q| Ok(over_http(&mut client, who.token, q)?.0))?;
     rows.push(latency_row("search: in process", &local, queries, None));
     rows.push(http_row(&http, queries));
     Ok(http)
@@ -190,7 +188,7 @@ fn baseline_row_of(doc: &PostDoc) -> BaselineRow<'_> {
 /// One warm-up pass, then [`ROUNDS`] timed ones, one query at a time.
 fn time(
     queries: &[BenchQuery],
-    mut run: impl FnMut(&BenchQuery) -> anyhow::Result<(Duration, usize)>,
+    mut run: impl FnMut(&BenchQuery) -> anyhow::Result<Duration>,
 ) -> anyhow::Result<Timed> {
     for q in queries {
         run(q)?;
@@ -198,7 +196,7 @@ fn time(
     let mut samples = Vec::with_capacity(queries.len() * ROUNDS);
     for _ in 0..ROUNDS {
         for q in queries {
-            samples.push(run(q)?.0);
+            samples.push(run(q)?);
         }
     }
     samples.sort_unstable();
@@ -224,12 +222,13 @@ pub fn in_process(
     Ok((started.elapsed(), results))
 }
 
-/// Timed from writing the request to the body's last byte.
-fn over_http(
+/// The search API's answer to `q`, timed from writing the request to the
+/// body's last byte; an error unless it is a 200.
+pub fn over_http(
     client: &mut RawClient,
     token: &str,
     q: &BenchQuery,
-) -> anyhow::Result<(Duration, usize)> {
+) -> anyhow::Result<(Duration, Vec<u8>)> {
     let query: String = url::form_urlencoded::byte_serialize(q.text.as_bytes()).collect();
     let target = format!("/api/v1/search?q={query}");
     let started = Instant::now();
@@ -241,7 +240,7 @@ fn over_http(
         q.text,
         String::from_utf8_lossy(&body)
     );
-    Ok((took, body.len()))
+    Ok((took, body))
 }
 
 fn ms(d: Duration) -> f64 {
@@ -296,7 +295,7 @@ fn baseline_row(
 }
 
 fn build_row(built: &Built) -> Row {
-    let rate = built.posts as f64 / built.took.as_secs_f64().max(1e-9);
+    let rate = per_second(built.posts, built.took);
     let what = format!(
         "search: {} of {} posts in {:.1} s ({})",
         built.what,

@@ -10,9 +10,9 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::Text;
 
-use super::{BaselineRow, Built, Found, PER_PAGE, Version, in_one_transaction, size_on_disk};
+use super::{BaselineRow, Built, Found, Loaded, PER_PAGE, Version, size_on_disk};
 use crate::bench::search::queries::BenchQuery;
-use crate::scale::sql::{inserts, quoted};
+use crate::scale::sql::quoted;
 
 /// SQLite FTS5 over title and body, accents folded, BM25 with titles
 /// weighing three times the body, as one would add it to the app's SQLite.
@@ -20,8 +20,7 @@ pub struct Fts5 {
     conn: SqliteConnection,
     path: PathBuf,
     version: String,
-    inserting: Duration,
-    posts: usize,
+    loaded: Loaded,
 }
 
 impl Fts5 {
@@ -41,17 +40,16 @@ impl Fts5 {
             conn,
             path: path.to_owned(),
             version: version.into_iter().next().map_or("?".into(), |v| v.version),
-            inserting: Duration::ZERO,
-            posts: 0,
+            loaded: Loaded::default(),
         })
     }
 
     /// Adds `rows` in one transaction; only this is timed, not reading them.
     pub fn insert(&mut self, rows: &[BaselineRow]) -> anyhow::Result<()> {
-        let started = Instant::now();
-        let statements = inserts(
+        self.loaded.insert(
+            &mut self.conn,
+            rows,
             "INSERT INTO posts_fts (rowid, title, body, thread_id, thread_title, area, space)",
-            rows.iter(),
             |sql, r| {
                 let _ = write!(sql, "{}, ", r.id);
                 quoted(sql, r.title);
@@ -64,11 +62,7 @@ impl Fts5 {
                 sql.push_str(", ");
                 quoted(sql, r.space);
             },
-        );
-        in_one_transaction(&mut self.conn, &statements)?;
-        self.inserting += started.elapsed();
-        self.posts += rows.len();
-        Ok(())
+        )
     }
 
     /// Merges the table's segments, as one would after a bulk load.
@@ -81,13 +75,13 @@ impl Fts5 {
             .batch_execute("PRAGMA wal_checkpoint(TRUNCATE);")?;
         Ok(Built {
             what: "SQLite FTS5 build (INSERT, then `optimize`)".into(),
-            took: self.inserting + optimize,
-            posts: self.posts,
+            took: self.loaded.took + optimize,
+            posts: self.loaded.posts,
             size: size_on_disk(&self.path)?,
             note: format!(
                 "SQLite {}; insert {:.1} s + optimize {:.1} s; text stored in the table",
                 self.version,
-                self.inserting.as_secs_f64(),
+                self.loaded.took.as_secs_f64(),
                 optimize.as_secs_f64()
             ),
         })

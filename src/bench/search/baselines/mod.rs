@@ -9,12 +9,13 @@ pub use fts5::Fts5;
 pub use pg::Pg;
 
 use std::path::Path;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use diesel::prelude::*;
 use diesel::sql_types::{Double, Integer, Text};
 
+use crate::scale::sql::inserts;
 use crate::scale::vocabulary::LANGUAGES;
 
 /// Hits per page, as the API and the search page ask by default.
@@ -74,16 +75,36 @@ pub(super) struct Version {
     pub(super) version: String,
 }
 
-pub(super) fn in_one_transaction<C: Connection>(
-    conn: &mut C,
-    statements: &[String],
-) -> anyhow::Result<()> {
-    conn.transaction(|conn| -> anyhow::Result<()> {
-        for statement in statements {
-            conn.batch_execute(statement)?;
-        }
+/// What a baseline's inserts have loaded so far, and how long they took.
+#[derive(Default)]
+pub(super) struct Loaded {
+    pub(super) took: Duration,
+    pub(super) posts: usize,
+}
+
+impl Loaded {
+    /// `rows` in multi-row INSERTs after `into`, in one transaction, each
+    /// row's values written by `values`. Only this is timed: not reading
+    /// the rows.
+    pub(super) fn insert<C: Connection>(
+        &mut self,
+        conn: &mut C,
+        rows: &[BaselineRow],
+        into: &str,
+        values: impl FnMut(&mut String, &BaselineRow),
+    ) -> anyhow::Result<()> {
+        let started = Instant::now();
+        let statements = inserts(into, rows.iter(), values);
+        conn.transaction(|conn| -> anyhow::Result<()> {
+            for statement in &statements {
+                conn.batch_execute(statement)?;
+            }
+            Ok(())
+        })?;
+        self.took += started.elapsed();
+        self.posts += rows.len();
         Ok(())
-    })
+    }
 }
 
 /// A file's size (with its WAL, for a database) or a directory's, all of it.

@@ -9,9 +9,9 @@ use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
-use super::{BaselineRow, Built, Found, PER_PAGE, Version, human_size, in_one_transaction};
+use super::{BaselineRow, Built, Found, Loaded, PER_PAGE, Version, human_size};
 use crate::bench::search::queries::BenchQuery;
-use crate::scale::sql::{inserts, quoted};
+use crate::scale::sql::quoted;
 use crate::scale::vocabulary::LANGUAGES;
 
 /// PostgreSQL full-text search in a database made for the run and dropped
@@ -23,8 +23,7 @@ pub struct Pg {
     admin_url: String,
     name: String,
     version: String,
-    inserting: Duration,
-    posts: usize,
+    loaded: Loaded,
 }
 
 impl Pg {
@@ -61,17 +60,16 @@ impl Pg {
             admin_url: admin_url.to_owned(),
             name,
             version: version.into_iter().next().map_or("?".into(), |v| v.version),
-            inserting: Duration::ZERO,
-            posts: 0,
+            loaded: Loaded::default(),
         })
     }
 
     /// Adds `rows` in one transaction; only this is timed, not reading them.
     pub fn insert(&mut self, rows: &[BaselineRow]) -> anyhow::Result<()> {
-        let started = Instant::now();
-        let statements = inserts(
+        self.loaded.insert(
+            &mut self.conn,
+            rows,
             "INSERT INTO posts (id, thread_id, title, thread_title, body, cfg, area, space)",
-            rows.iter(),
             |sql, r| {
                 let _ = write!(sql, "{}, {}, ", r.id, r.thread_id);
                 quoted(sql, r.title);
@@ -84,11 +82,7 @@ impl Pg {
                 sql.push_str(", ");
                 quoted(sql, r.space);
             },
-        );
-        in_one_transaction(&mut self.conn, &statements)?;
-        self.inserting += started.elapsed();
-        self.posts += rows.len();
-        Ok(())
+        )
     }
 
     /// The GIN index and statistics, after the last insert.
@@ -109,13 +103,13 @@ impl Pg {
         let (total, gin) = sizes.first().map_or((0, 0), |s| (s.total, s.gin));
         Ok(Built {
             what: "PostgreSQL build (INSERT with generated `tsvector`, GIN, ANALYZE)".into(),
-            took: self.inserting + indexing,
-            posts: self.posts,
+            took: self.loaded.took + indexing,
+            posts: self.loaded.posts,
             size: u64::try_from(total).unwrap_or_default(),
             note: format!(
                 "PostgreSQL {}; insert {:.1} s + GIN and ANALYZE {:.1} s; GIN alone {}",
                 self.version,
-                self.inserting.as_secs_f64(),
+                self.loaded.took.as_secs_f64(),
                 indexing.as_secs_f64(),
                 human_size(u64::try_from(gin).unwrap_or_default())
             ),
