@@ -7,6 +7,10 @@ use utoipa::{Modify, OpenApi};
 
 use crate::{accounts, error, health, standard};
 
+mod rejections;
+pub mod time;
+use rejections::ExtractorRejections;
+
 #[derive(OpenApi)]
 #[openapi(
     info(
@@ -49,7 +53,7 @@ use crate::{accounts, error, health, standard};
         crate::forum::similar::similar_api,
         openapi_json,
     ),
-    modifiers(&BearerAuth),
+    modifiers(&BearerAuth, &ExtractorRejections),
     components(schemas(error::ErrorBody)),
     tags(
         (name = "health", description = "Service health"),

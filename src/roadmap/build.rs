@@ -17,6 +17,8 @@ use crate::standard::{Catalog, Level};
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Snapshot {
     pub id: i32,
+    #[serde(serialize_with = "crate::api::time::utc")]
+    #[schema(value_type = String, format = DateTime)]
     pub submitted_at: NaiveDateTime,
     pub met: usize,
     pub level: Option<Level>,
@@ -86,6 +88,8 @@ pub struct Changes {
 pub struct Roadmap {
     pub standard: String,
     pub assessment_id: i32,
+    #[serde(serialize_with = "crate::api::time::utc")]
+    #[schema(value_type = String, format = DateTime)]
     pub submitted_at: NaiveDateTime,
     pub score: Score,
     pub next_level: Option<NextLevel>,

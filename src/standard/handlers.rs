@@ -5,7 +5,7 @@ use maud::Markup;
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::{Area, Catalog, Criterion, Level, Localized, Outcomes, Standards};
+use super::{Catalog, Criterion, Level, Localized, Outcomes, Standards};
 use crate::error::{ApiError, PageError};
 use crate::i18n::Lang;
 use crate::web::PageContext;
@@ -33,10 +33,17 @@ pub struct LevelDoc<'a> {
     name: &'a Localized,
 }
 
+/// The area's own fields are spelled out rather than flattened from
+/// [`super::Area`]: that type refuses unknown fields when read, and its schema says
+/// so, which a flattened document with `criteria` would break.
 #[derive(Serialize, ToSchema)]
 pub struct AreaDoc<'a> {
-    #[serde(flatten)]
-    area: &'a Area,
+    /// Upper-case code used in criterion codes, e.g. `DM`.
+    code: &'a str,
+    /// Lower-case slug used in URLs and forum categories, e.g. `dm`.
+    slug: &'a str,
+    name: &'a Localized,
+    summary: &'a Localized,
     /// Codes of the criteria in this area, in order.
     criteria: Vec<&'a str>,
 }
@@ -66,7 +73,10 @@ impl<'a> StandardDoc<'a> {
             .areas
             .iter()
             .map(|area| AreaDoc {
-                area,
+                code: &area.code,
+                slug: &area.slug,
+                name: &area.name,
+                summary: &area.summary,
                 criteria: catalog.criteria_in(area).map(|c| c.code.as_str()).collect(),
             })
             .collect();
