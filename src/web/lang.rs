@@ -123,14 +123,23 @@ pub fn local_path(next: Option<&str>) -> &str {
     next.filter(|n| is_local_path(n)).unwrap_or("/")
 }
 
-/// Only same-site paths: `//host` and `/\host` would leave the site.
+/// Only same-site paths: `//host` and `/\host` would leave the site, and
+/// browsers drop tabs and line breaks from a URL before reading it, so
+/// `/<tab>/host` is `//host` to them. Paths this site links to are
+/// percent-encoded, so they never hold whitespace, controls or backslashes.
 fn is_local_path(next: &str) -> bool {
-    next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\")
+    next.starts_with('/')
+        && !next.starts_with("//")
+        && !next
+            .chars()
+            .any(|c| c == '\\' || c.is_whitespace() || c.is_control())
 }
 
 #[cfg(test)]
 mod tests {
-    use super::is_local_path;
+    use proptest::prelude::*;
+
+    use super::{is_local_path, local_path};
 
     #[test]
     fn only_local_paths_are_followed_after_switching() {
@@ -138,5 +147,20 @@ mod tests {
         assert!(!is_local_path("//evil.example"));
         assert!(!is_local_path("/\\evil.example"));
         assert!(!is_local_path("https://evil.example"));
+        assert!(!is_local_path("/\t/evil.example"));
+        assert!(!is_local_path("/\n/evil.example"));
+        assert!(!is_local_path("/ /evil.example"));
+        assert!(is_local_path("/forum/threads/1?cursor=a%2Fb#post-2"));
+    }
+
+    proptest! {
+        /// Whatever is asked for, a browser resolving the answer (the WHATWG
+        /// URL parser, as the `url` crate implements it) stays on this host.
+        #[test]
+        fn the_next_page_never_leaves_the_site(next in "[/\\\\\t\n\r a-z.:@%?#]{0,12}") {
+            let base = url::Url::parse("https://peerhall.example/forum").unwrap();
+            let followed = base.join(local_path(Some(&next))).unwrap();
+            prop_assert_eq!(followed.host_str(), Some("peerhall.example"));
+        }
     }
 }

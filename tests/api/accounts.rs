@@ -500,3 +500,43 @@ async fn behind_tls_the_session_cookie_is_secure_httponly_and_lax() {
         "plain HTTP on a laptop still works: {cookie}"
     );
 }
+
+/// The cookies the jar would send to the app, as one `Cookie` header.
+fn cookie_header(jar: &reqwest::cookie::Jar, app: &TestApp) -> String {
+    use reqwest::cookie::CookieStore;
+    let url: reqwest::Url = app.url("/").parse().unwrap();
+    jar.cookies(&url)
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn a_session_cookie_from_before_sign_in_does_not_carry_the_sign_in() {
+    // Session fixation: someone who planted their own cookie in a browser
+    // before its owner signs in must not be signed in with it afterwards.
+    let app = TestApp::spawn().await;
+    app.create_city("recife");
+    app.create_user("ana@recife.gov.br", "member", Some("recife"));
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let browser = reqwest::Client::builder()
+        .cookie_provider(jar.clone())
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    browser.get(app.url("/sign-in")).send().await.unwrap();
+    let planted = cookie_header(&jar, &app);
+    assert!(!planted.is_empty(), "the sign-in form starts a session");
+
+    app.sign_in_on(browser, "ana@recife.gov.br").await;
+    let signed_in = cookie_header(&jar, &app);
+    assert_ne!(signed_in, planted, "the session is renewed on sign-in");
+    let me = |cookie: String| {
+        let request = app
+            .client
+            .get(app.url("/api/v1/me"))
+            .header("Cookie", cookie);
+        async move { request.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(me(signed_in).await, 200);
+    assert_eq!(me(planted).await, 401);
+}
