@@ -150,10 +150,14 @@ impl ApiError {
         self
     }
 
+    /// A failure of ours: 500, or 503 with `Retry-After` when the database
+    /// cannot be reached (see [`server_failure`]).
     pub fn internal(lang: Lang, cause: impl Into<anyhow::Error>) -> Self {
+        let (kind, retry_after, cause) = server_failure(cause.into());
         Self {
-            cause: Some(cause.into()),
-            ..Self::new(lang, ErrorKind::Internal)
+            cause: Some(cause),
+            retry_after,
+            ..Self::new(lang, kind)
         }
     }
 
@@ -213,10 +217,13 @@ impl PageError {
         Self::new(lang, ErrorKind::NotFound)
     }
 
+    /// As [`ApiError::internal`]: 500, or 503 while the database is unreachable.
     pub fn internal(lang: Lang, cause: impl Into<anyhow::Error>) -> Self {
+        let (kind, retry_after, cause) = server_failure(cause.into());
         Self {
-            cause: Some(cause.into()),
-            ..Self::new(lang, ErrorKind::Internal)
+            cause: Some(cause),
+            retry_after,
+            ..Self::new(lang, kind)
         }
     }
 
@@ -248,6 +255,23 @@ impl ResponseError for PageError {
         response
             .content_type("text/html; charset=utf-8")
             .body(markup.into_string())
+    }
+}
+
+/// Seconds a client is asked to wait while the database is unreachable.
+const RETRY_WHEN_UNAVAILABLE_SECS: u64 = 5;
+
+/// An outage of the database is not a bug: the client is told to come back
+/// (503 with `Retry-After`) instead of getting a 500, and nothing was written.
+fn server_failure(cause: anyhow::Error) -> (ErrorKind, Option<u64>, anyhow::Error) {
+    if crate::db::is_unreachable(&cause) {
+        (
+            ErrorKind::Unavailable,
+            Some(RETRY_WHEN_UNAVAILABLE_SECS),
+            cause,
+        )
+    } else {
+        (ErrorKind::Internal, None, cause)
     }
 }
 

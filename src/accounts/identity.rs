@@ -15,7 +15,7 @@ use super::api_tokens::{self, TokenUse};
 use super::sessions;
 use super::users::{self, User, now};
 use crate::db::{self, DbConnection, DbPool};
-use crate::error::{ApiError, ErrorKind};
+use crate::error::{ApiError, ErrorKind, PageError};
 use crate::i18n::Lang;
 
 /// The session key holding the server-side session token.
@@ -41,7 +41,10 @@ pub async fn identify(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let pool = req.app_data::<web::Data<DbPool>>().cloned();
     if let (Some(pool), Some(bearer)) = (pool.clone(), bearer_token(&req)) {
-        match lookup(pool, bearer, AuthVia::Bearer).await? {
+        match lookup(pool, bearer, AuthVia::Bearer)
+            .await
+            .map_err(|e| failed(&req, e))?
+        {
             Some(identity) => {
                 req.extensions_mut().insert(identity);
             }
@@ -53,7 +56,10 @@ pub async fn identify(
     } else if let Some(pool) = pool {
         let session = req.get_session();
         if let Ok(Some(token)) = session.get::<String>(SESSION_TOKEN) {
-            match lookup(pool, token, AuthVia::Session).await? {
+            match lookup(pool, token, AuthVia::Session)
+                .await
+                .map_err(|e| failed(&req, e))?
+            {
                 Some(identity) => {
                     req.extensions_mut().insert(identity);
                 }
@@ -75,11 +81,22 @@ fn bearer_token(req: &ServiceRequest) -> Option<String> {
         .then(|| token.trim().to_owned())
 }
 
+/// Who is asking could not be read (the database is down, say): told as the
+/// rest of the request would be, JSON under `/api/`, a page elsewhere.
+fn failed(req: &ServiceRequest, cause: anyhow::Error) -> actix_web::Error {
+    let lang = Lang::of_request(req.request());
+    if req.path().starts_with("/api/") {
+        ApiError::internal(lang, cause).into()
+    } else {
+        PageError::internal(lang, cause).into()
+    }
+}
+
 async fn lookup(
     pool: web::Data<DbPool>,
     token: String,
     via: AuthVia,
-) -> Result<Option<Identity>, actix_web::Error> {
+) -> anyhow::Result<Option<Identity>> {
     // Every signed-in request asks this: on SQLite it is read here, saving the
     // thread hops of the blocking pool, unless it has a write to make.
     let read = db::idle_sqlite(&pool).map(|mut conn| read_only(&mut conn, &token, via));
@@ -87,8 +104,7 @@ async fn lookup(
         Some(Ok(Some(user))) => Ok(user),
         Some(Err(e)) => Err(e),
         Some(Ok(None)) | None => db::run(&pool, move |conn| resolve(conn, &token, via)).await,
-    }
-    .map_err(|e| ApiError::internal(Lang::En, e))?;
+    }?;
     Ok(user.map(|user| Identity {
         user: Arc::new(user),
         via,

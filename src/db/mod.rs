@@ -33,6 +33,24 @@ where
     .await?
 }
 
+/// Whether a failure means the database cannot be reached at all (no
+/// connection within the pool's timeout, or one lost mid-request), as
+/// opposed to a query that went wrong.
+pub fn is_unreachable(error: &anyhow::Error) -> bool {
+    use diesel::result::{DatabaseErrorKind, Error as QueryError};
+    error.chain().any(|cause| {
+        cause.is::<diesel::r2d2::PoolError>()
+            || cause.is::<diesel::ConnectionError>()
+            || matches!(
+                cause.downcast_ref::<QueryError>(),
+                Some(QueryError::DatabaseError(
+                    DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::UnableToSendCommand,
+                    _
+                ))
+            )
+    })
+}
+
 /// Which backend a `database.url` points at, decided from its scheme so that a
 /// wrong URL gets a message about the URL rather than a generic driver error.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -74,6 +74,19 @@ impl TestApp {
         Self::start(&settings, data, None)
     }
 
+    /// An instance that reaches `pg` through `url` (a proxy, say); it owns
+    /// the database and drops it.
+    pub async fn spawn_through(
+        url: String,
+        pg: PgTestDb,
+        adjust: impl FnOnce(&mut Settings),
+    ) -> TestApp {
+        let data = tempfile::tempdir().expect("temp dir");
+        let mut settings = test_settings(data.path(), Some(url));
+        adjust(&mut settings);
+        Self::start(&settings, data, Some(pg))
+    }
+
     fn start(settings: &Settings, data: TempDir, pg: Option<PgTestDb>) -> TestApp {
         let app = Application::build(settings).expect("the app builds");
         let address = format!("http://127.0.0.1:{}", app.port());

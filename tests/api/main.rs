@@ -24,6 +24,7 @@ mod invitations;
 mod languages;
 mod migrations;
 mod moderation;
+mod outage;
 mod peers;
 mod preferences;
 mod roadmaps;
