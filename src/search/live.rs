@@ -38,6 +38,7 @@ impl LiveIndex {
             }
         };
         let index = SearchIndex::open_or_create_with(&root.join(&name), writer_memory)?;
+        remove_abandoned(root, &name, None);
         Ok(LiveIndex {
             root: root.to_owned(),
             writer_memory,
@@ -138,10 +139,14 @@ pub fn rebuild(
     std::fs::create_dir_all(root)
         .with_context(|| format!("cannot create the search directory {}", root.display()))?;
     let name = new_generation_name();
-    let index = SearchIndex::open_for_bulk(&root.join(&name), writer_memory)?;
-    let start = outbox::newest(conn)?;
-    let built = fill(conn, &index)?;
-    index.commit_with_payload(&start.to_string())?;
+    let (index, built) = match build(conn, &root.join(&name), writer_memory) {
+        Ok(done) => done,
+        Err(e) => {
+            // A full disk, say: the half-built generation would only keep it full.
+            remove_generation(root, &name);
+            return Err(e.context("the search index was not rebuilt; the live one is unchanged"));
+        }
+    };
     // Before the swap: the service moves to a generation that is already one
     // segment. A merge that fails leaves every committed segment as it was:
     // the index is complete, only slower to search, so the rebuild goes on.
@@ -152,8 +157,25 @@ pub fn rebuild(
         );
     }
     drop(index);
+    let previous = read_current(root)?;
     write_current(root, &name)?;
+    // A running service still reads the previous generation until it follows
+    // (and then removes it itself).
+    remove_abandoned(root, &name, previous.as_deref());
     Ok(built)
+}
+
+/// A new generation in `dir` holding every visible post, committed.
+fn build(
+    conn: &mut DbConnection,
+    dir: &Path,
+    writer_memory: usize,
+) -> anyhow::Result<(SearchIndex, Rebuilt)> {
+    let index = SearchIndex::open_for_bulk(dir, writer_memory)?;
+    let start = outbox::newest(conn)?;
+    let built = fill(conn, &index)?;
+    index.commit_with_payload(&start.to_string())?;
+    Ok((index, built))
 }
 
 /// Every visible thread into `index` (uncommitted), a batch of threads at a time.
@@ -178,6 +200,31 @@ pub fn fill(conn: &mut DbConnection, index: &SearchIndex) -> anyhow::Result<Rebu
 
 fn new_generation_name() -> String {
     format!("gen-{}", chrono::Utc::now().timestamp_millis())
+}
+
+/// The time a generation's name was made at, in milliseconds.
+fn made_at(name: &str) -> Option<i64> {
+    name.strip_prefix("gen-")?.parse().ok()
+}
+
+/// Removes generations made before `current` other than `still_read`: what a
+/// rebuild killed before its swap left behind (each can be as large as the
+/// index). Newer ones are left alone: another process may be building one.
+fn remove_abandoned(root: &Path, current: &str, still_read: Option<&str>) {
+    let Some(current_at) = made_at(current) else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let older = made_at(&name).is_some_and(|at| at < current_at);
+        if older && Some(name.as_str()) != still_read && entry.path().is_dir() {
+            tracing::info!(generation = %name, "search: removing an abandoned generation");
+            remove_generation(root, &name);
+        }
+    }
 }
 
 fn read_current(root: &Path) -> anyhow::Result<Option<String>> {

@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::helpers::{PG_ENV, PgTestDb};
 
 /// A `peerhall` command with a clean environment and a temp data directory.
-fn peerhall(data: &std::path::Path) -> Command {
+pub fn peerhall(data: &std::path::Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_peerhall"));
     for (key, _) in std::env::vars() {
         if key.starts_with("PEERHALL_") {

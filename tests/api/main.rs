@@ -13,6 +13,7 @@ mod authz;
 mod binary;
 mod demo;
 mod digests;
+mod faults;
 mod feeds;
 mod forum;
 mod forum_pages;

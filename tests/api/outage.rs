@@ -1,4 +1,4 @@
-//! The database unreachable for a while: PostgreSQL behind a TCP proxy that is
+//! The database unreachable for ten seconds: PostgreSQL behind a TCP proxy that is
 //! cut and then restored. Requests fail with 503 and `Retry-After`, never 500;
 //! the service recovers by itself, and what is written after is kept. (SQLite
 //! is a file in the process: it has no outage of this kind.)
@@ -86,6 +86,7 @@ async fn with_the_database_unreachable_requests_get_503_and_the_service_recovers
     assert_eq!(app.get_as(&token, "/api/v1/threads").await.status(), 200);
 
     proxy.cut();
+    let cut_at = std::time::Instant::now();
     for path in ["/api/v1/threads", "/forum", "/healthz"] {
         let response = app.get_as(&token, path).await;
         assert_eq!(response.status(), 503, "{path} during the outage");
@@ -101,6 +102,8 @@ async fn with_the_database_unreachable_requests_get_503_and_the_service_recovers
     assert_eq!(status, 503, "{body}");
     assert_eq!(body["error"], "unavailable");
 
+    // The drill's outage lasts ten seconds, longer than any one request waits.
+    tokio::time::sleep(Duration::from_secs(10).saturating_sub(cut_at.elapsed())).await;
     proxy.restore();
     let mut recovered = false;
     for _ in 0..60 {
