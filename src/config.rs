@@ -369,6 +369,37 @@ mod tests {
         assert!(!looks_like_mailbox("a b@c"));
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+        /// Whatever an environment file holds (known sections and keys with
+        /// values of any type, unknown ones, broken TOML), loading it ends in
+        /// settings or an error naming the problem, never a panic.
+        #[test]
+        fn any_environment_file_loads_or_is_refused(
+            // One line per section: a section twice is already broken TOML.
+            lines in proptest::collection::btree_map(
+                "(server|database|search|email|email\\.smtp|digest|limits|log|nowhere)",
+                (
+                    "(port|url|pool_size|dir|transport|host|tls|every_secs|filter|[a-z_]{1,8})",
+                    "(-?[0-9]{1,12}|true|\"[ -~]{0,12}\"|\\[1, \"x\"\\]|[ -~]{0,8})",
+                ),
+                0..6,
+            )
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            std::fs::copy("config/default.toml", dir.path().join("default.toml")).unwrap();
+            let text: String = lines
+                .iter()
+                .map(|(section, (key, value))| format!("[{section}]\n{key} = {value}\n"))
+                .collect();
+            std::fs::write(dir.path().join("fuzz.toml"), text).unwrap();
+            if let Err(e) = Settings::load_from(dir.path(), Some("fuzz")) {
+                proptest::prop_assert!(!e.to_string().is_empty());
+            }
+        }
+    }
+
     #[test]
     fn secrets_are_redacted_in_debug_output() {
         let secret = Secret::new("hunter2");

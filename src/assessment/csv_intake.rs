@@ -133,6 +133,22 @@ mod tests {
             prop_assert_eq!(valid.statuses(), expected);
         }
 
+        /// Any bytes at all (binary, broken quoting, wrong encodings): an
+        /// assessment or a list of problems, each with a place; never a panic.
+        #[test]
+        fn any_bytes_parse_and_validate_or_name_their_problems(
+            bytes in proptest::collection::vec(any::<u8>(), 0..400),
+            header in proptest::bool::ANY,
+        ) {
+            let mut input = if header { b"code,status,evidence\n".to_vec() } else { Vec::new() };
+            input.extend(bytes);
+            let checked = parse(&input).and_then(|raw| validate(&test_catalog(), &raw));
+            if let Err(problems) = checked {
+                prop_assert!(!problems.is_empty());
+                prop_assert!(problems.iter().all(|p| !p.place.key().is_empty()));
+            }
+        }
+
         /// A status that is not one of the three is always a problem on its line.
         #[test]
         fn unknown_statuses_are_caught(word in "[a-z]{1,12}", row in 0usize..43) {
