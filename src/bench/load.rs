@@ -29,7 +29,7 @@ impl Request {
     }
 }
 
-/// What one run of load measured.
+/// What one run of load measured (for one kind of request).
 #[derive(Debug, Default)]
 pub struct Outcome {
     /// Every answered request's latency, sorted.
@@ -41,6 +41,11 @@ pub struct Outcome {
     pub first_failure: Option<String>,
     /// Answers with the expected status during the warm-up, not timed.
     pub warmup_ok: usize,
+    /// 5xx answers, the warm-up's included.
+    pub server_errors: usize,
+    /// Every request answered as expected, the warm-up's included, as
+    /// (connection, n): what a writer can check the database against.
+    pub succeeded: Vec<(usize, u64)>,
     pub elapsed: Duration,
 }
 
@@ -48,26 +53,75 @@ impl Outcome {
     pub fn rate(&self) -> f64 {
         per_second(self.ok, self.elapsed)
     }
+
+    fn record(&mut self, (status, body): (u16, &[u8]), ok: bool, at: (usize, u64), timed: bool) {
+        self.server_errors += usize::from(status >= 500);
+        if ok {
+            self.succeeded.push(at);
+        }
+        if !timed {
+            self.warmup_ok += usize::from(ok);
+        } else if ok {
+            self.ok += 1;
+        } else {
+            self.failed += 1;
+            if self.first_failure.is_none() {
+                let text = String::from_utf8_lossy(body);
+                let text: String = text.chars().take(200).collect();
+                self.first_failure = Some(format!("{status}: {text}"));
+            }
+        }
+    }
+
+    fn merge(&mut self, other: Outcome) {
+        self.latencies.extend(other.latencies);
+        self.ok += other.ok;
+        self.failed += other.failed;
+        self.warmup_ok += other.warmup_ok;
+        self.server_errors += other.server_errors;
+        self.succeeded.extend(other.succeeded);
+        self.first_failure = self.first_failure.take().or(other.first_failure);
+    }
 }
 
+/// Whether an answer's status is a success for a request of its kind.
+pub type Judge<'a> = dyn Fn(usize, u16) -> bool + Sync + 'a;
+
+/// Connection `c`'s `n`-th request and its kind (an index below the count
+/// of kinds).
+pub type Next<'a> = dyn Fn(usize, u64) -> (usize, Request) + Sync + 'a;
+
 /// Runs `connections` connections for `duration` after `warmup` (whose
-/// requests are not counted). `next(connection, n)` names each request;
+/// requests are not timed). `next(connection, n)` names each request;
 /// `expected` is the status that counts as success.
 pub fn run(
     port: u16,
     connections: usize,
-    (warmup, duration): (Duration, Duration),
+    window: (Duration, Duration),
     expected: u16,
     next: &(dyn Fn(usize, u64) -> Request + Sync),
 ) -> anyhow::Result<Outcome> {
+    let judge = |_: usize, status: u16| status == expected;
+    let mut kinds = run_kinds(port, connections, window, (1, &judge), &|c, n| {
+        (0, next(c, n))
+    })?;
+    Ok(kinds.pop().unwrap_or_default())
+}
+
+/// [`run`] for a mix of `kinds` kinds of request, each judged by `judge`:
+/// one outcome per kind.
+pub fn run_kinds(
+    port: u16,
+    connections: usize,
+    (warmup, duration): (Duration, Duration),
+    (kinds, judge): (usize, &Judge<'_>),
+    next: &Next<'_>,
+) -> anyhow::Result<Vec<Outcome>> {
     let started = Instant::now();
-    let counting_from = started + warmup;
-    let until = counting_from + duration;
+    let window = (started + warmup, started + warmup + duration);
     let parts = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..connections)
-            .map(|c| {
-                scope.spawn(move || connection(port, c, (counting_from, until), expected, next))
-            })
+            .map(|c| scope.spawn(move || connection(port, c, window, (kinds, judge), next)))
             .collect();
         handles
             .into_iter()
@@ -75,20 +129,22 @@ pub fn run(
                 h.join()
                     .map_err(|_| anyhow::anyhow!("a load connection panicked"))?
             })
-            .collect::<anyhow::Result<Vec<Outcome>>>()
+            .collect::<anyhow::Result<Vec<Vec<Outcome>>>>()
     })?;
-    let mut total = Outcome {
-        elapsed: duration,
-        ..Outcome::default()
-    };
+    let mut total: Vec<Outcome> = (0..kinds)
+        .map(|_| Outcome {
+            elapsed: duration,
+            ..Outcome::default()
+        })
+        .collect();
     for part in parts {
-        total.latencies.extend(part.latencies);
-        total.ok += part.ok;
-        total.failed += part.failed;
-        total.warmup_ok += part.warmup_ok;
-        total.first_failure = total.first_failure.or(part.first_failure);
+        for (sum, outcome) in total.iter_mut().zip(part) {
+            sum.merge(outcome);
+        }
     }
-    total.latencies.sort_unstable();
+    for outcome in &mut total {
+        outcome.latencies.sort_unstable();
+    }
     Ok(total)
 }
 
@@ -96,18 +152,16 @@ fn connection(
     port: u16,
     index: usize,
     (counting_from, until): (Instant, Instant),
-    expected: u16,
-    next: &(dyn Fn(usize, u64) -> Request + Sync),
-) -> anyhow::Result<Outcome> {
+    (kinds, judge): (usize, &Judge<'_>),
+    next: &Next<'_>,
+) -> anyhow::Result<Vec<Outcome>> {
     let mut client = RawClient::connect(port)?;
-    let mut outcome = Outcome::default();
-    let mut n = 0;
-    loop {
-        let request = next(index, n);
-        n += 1;
+    let mut outcomes: Vec<Outcome> = (0..kinds).map(|_| Outcome::default()).collect();
+    for n in 0.. {
+        let (kind, request) = next(index, n);
         let sent = Instant::now();
         if sent >= until {
-            return Ok(outcome);
+            break;
         }
         let (status, body) = match &request {
             Request::Get {
@@ -117,32 +171,24 @@ fn connection(
             } => client.get(path, token, accept)?,
             Request::Post { path, token, body } => client.post_json(path, token, body)?,
         };
-        if sent < counting_from {
-            outcome.warmup_ok += usize::from(status == expected);
-            continue;
+        let outcome = outcomes
+            .get_mut(kind)
+            .ok_or_else(|| anyhow::anyhow!("a request of kind {kind}, of {kinds}"))?;
+        let timed = sent >= counting_from;
+        if timed {
+            outcome.latencies.push(sent.elapsed());
         }
-        outcome.latencies.push(sent.elapsed());
-        if status == expected {
-            outcome.ok += 1;
-        } else {
-            outcome.failed += 1;
-            if outcome.first_failure.is_none() {
-                let text = String::from_utf8_lossy(&body);
-                outcome.first_failure = Some(format!(
-                    "{status}: {}",
-                    text.chars().take(200).collect::<String>()
-                ));
-            }
-        }
+        outcome.record((status, &body), judge(kind, status), (index, n), timed);
     }
+    Ok(outcomes)
 }
 
-/// Nearest-rank percentile of sorted samples; `q` in 0..=1.
 /// `count` things done in `took`, per second.
 pub fn per_second(count: usize, took: Duration) -> f64 {
     count as f64 / took.as_secs_f64().max(1e-9)
 }
 
+/// Nearest-rank percentile of sorted samples; `q` in 0..=1.
 pub fn percentile(sorted: &[Duration], q: f64) -> Duration {
     let rank = (q * sorted.len() as f64).ceil() as usize;
     sorted

@@ -8,6 +8,7 @@ pub mod client;
 mod digests;
 pub mod load;
 pub mod mail_sink;
+mod mix;
 mod peers;
 mod report;
 pub mod search;
@@ -41,6 +42,9 @@ pub enum Part {
     Pages,
     /// Concurrent writers posting replies
     Writers,
+    /// The load drill: browsing, searching, replying, voting and submitting
+    /// assessments at once; no 5xx, and every acknowledged write stored
+    Mix,
     /// The server's resident memory after the rest
     Memory,
 }
@@ -108,9 +112,15 @@ fn with_server(
     options: &Options,
     rows: &mut Vec<Row>,
 ) -> anyhow::Result<()> {
-    let needs_server = [Part::Pages, Part::Search, Part::Writers, Part::Memory]
-        .iter()
-        .any(|p| options.wants(*p));
+    let needs_server = [
+        Part::Pages,
+        Part::Search,
+        Part::Writers,
+        Part::Mix,
+        Part::Memory,
+    ]
+    .iter()
+    .any(|p| options.wants(*p));
     if !needs_server {
         return Ok(());
     }
@@ -120,6 +130,11 @@ fn with_server(
     }
     if options.wants(Part::Writers) {
         rows.push(writers(&server, world, options)?);
+    }
+    if options.wants(Part::Mix) {
+        let catalog = state.standards.current()?;
+        let conn = &mut state.pool.get()?;
+        mix::measure((&server, world, catalog), options, conn, rows)?;
     }
     // After the writers: building the PostgreSQL baseline leaves that server
     // writing for a while, on the same cores and disk.

@@ -207,8 +207,8 @@ mod tests {
             ok,
             failed,
             first_failure: (failed > 0).then(|| "500: boom".to_owned()),
-            warmup_ok: 0,
             elapsed: Duration::from_secs(1),
+            ..Outcome::default()
         }
     }
 

@@ -13,8 +13,12 @@ const TOKEN_NAME: &str = "peerhall bench";
 pub struct World {
     pool: DbPool,
     threads: Vec<i32>,
+    /// The opening posts of `threads`, which the mixed load votes for.
+    openings: Vec<i32>,
     /// (token, city slug)
     members: Vec<(String, String)>,
+    /// The members' user ids, in the order of `members`.
+    member_ids: Vec<i32>,
     /// A program admin's token, who may read every city's roadmap.
     staff: Option<String>,
     /// The slugs of the cities with an assessment.
@@ -48,17 +52,31 @@ impl World {
             );
         }
         let mut members = Vec::with_capacity(found.len());
+        let member_ids = found.iter().map(|(user, _)| *user).collect();
         for (user, slug) in found {
             let token = crate::accounts::api_tokens::create(conn, user, TOKEN_NAME)
                 .context("cannot make a token for the load")?;
             members.push((token, slug));
         }
+        let openings = posts::table
+            .inner_join(threads::table)
+            .filter(threads::category.ne("city"))
+            .filter(threads::category.ne("announcements"))
+            .filter(threads::visible.eq(true))
+            .filter(posts::opening.eq(true))
+            .filter(posts::hidden.eq(false))
+            .filter(posts::deleted.eq(false))
+            .order(posts::id)
+            .select(posts::id)
+            .load(conn)?;
         let (staff, assessed) = staff_and_cities(conn)?;
         let posts_at_start = posts::table.count().get_result(conn)?;
         Ok(World {
             pool: pool.clone(),
             threads,
+            openings,
             members,
+            member_ids,
             staff,
             assessed,
             posts_at_start,
@@ -106,6 +124,19 @@ impl World {
     pub fn thread(&self, c: usize, n: u64) -> i32 {
         let mut rng = fastrand::Rng::with_seed((c as u64) << 40 ^ n);
         self.threads[rng.usize(0..self.threads.len())]
+    }
+
+    /// The opening post connection `c` votes for `n`-th: a different one
+    /// for each `n` (while there are enough), so that each vote is new.
+    pub fn opening(&self, c: usize, n: u64) -> Option<i32> {
+        let len = self.openings.len().max(1) as u64;
+        let at = (c as u64).wrapping_mul(7919).wrapping_add(n) % len;
+        self.openings.get(at as usize).copied()
+    }
+
+    /// Connection `c`'s member's user id.
+    pub fn member_id(&self, c: usize) -> i32 {
+        self.member_ids[c % self.member_ids.len()]
     }
 
     /// Connection `c`'s member: their token and their city's slug.

@@ -565,6 +565,11 @@ fn bench_measures_a_seeded_database_and_prints_one_table() {
         "{writers}"
     );
     assert!(row("server resident memory").contains(" MB"), "{stdout}");
+    // The load drill: no 5xx, nothing else unexpected, every write stored.
+    let mixed = row("mixed load: 2 clients");
+    assert!(mixed.contains("| 0 5xx, 0 other; replies "), "{mixed}");
+    assert!(mixed.contains("; 0 lost |"), "{mixed}");
+    assert!(mixed.ends_with("| yes |"), "{mixed}");
     assert!(
         row("peer directory: full recompute").contains("(4 cities, 5 runs)"),
         "{stdout}"
