@@ -11,17 +11,18 @@ use anyhow::anyhow;
 pub struct RawClient {
     reader: BufReader<TcpStream>,
     host: String,
+    port: u16,
+    /// The server said `Connection: close`: the next request reconnects.
+    closed: bool,
 }
 
 impl RawClient {
     pub fn connect(port: u16) -> anyhow::Result<RawClient> {
-        let stream = TcpStream::connect(("127.0.0.1", port))?;
-        stream.set_nodelay(true)?;
-        // A stuck server fails the run instead of hanging it.
-        stream.set_read_timeout(Some(Duration::from_secs(30)))?;
         Ok(RawClient {
-            reader: BufReader::new(stream),
+            reader: BufReader::new(stream_to(port)?),
             host: format!("127.0.0.1:{port}"),
+            port,
+            closed: false,
         })
     }
 
@@ -59,10 +60,13 @@ impl RawClient {
         )
     }
 
+    /// One write for the head and the body: a body arriving on its own after
+    /// the server has answered would be read as the next request.
     fn exchange(&mut self, head: &[u8], body: &[u8]) -> anyhow::Result<(u16, Vec<u8>)> {
-        let stream = self.reader.get_mut();
-        stream.write_all(head)?;
-        stream.write_all(body)?;
+        if std::mem::take(&mut self.closed) {
+            self.reader = BufReader::new(stream_to(self.port)?);
+        }
+        self.reader.get_mut().write_all(&[head, body].concat())?;
         let mut line = String::new();
         self.reader.read_line(&mut line)?;
         let status: u16 = line
@@ -70,7 +74,8 @@ impl RawClient {
             .nth(1)
             .and_then(|code| code.parse().ok())
             .ok_or_else(|| anyhow!("not an HTTP status line: {line:?}"))?;
-        let framing = self.headers()?;
+        let (framing, close) = self.headers()?;
+        self.closed = close;
         let body = match framing {
             Framing::Length(length) => {
                 let mut body = vec![0; length];
@@ -82,18 +87,22 @@ impl RawClient {
         Ok((status, body))
     }
 
-    fn headers(&mut self) -> anyhow::Result<Framing> {
+    /// How the body is framed, and whether the server closes the connection.
+    fn headers(&mut self) -> anyhow::Result<(Framing, bool)> {
         let mut framing = Framing::Length(0);
+        let mut close = false;
         let mut line = String::new();
         loop {
             line.clear();
             self.reader.read_line(&mut line)?;
             let header = line.trim_end();
             if header.is_empty() {
-                return Ok(framing);
+                return Ok((framing, close));
             }
             if let Some((name, value)) = header.split_once(':') {
-                if name.eq_ignore_ascii_case("content-length") {
+                if name.eq_ignore_ascii_case("connection") {
+                    close = value.trim().eq_ignore_ascii_case("close");
+                } else if name.eq_ignore_ascii_case("content-length") {
                     framing = Framing::Length(value.trim().parse()?);
                 } else if name.eq_ignore_ascii_case("transfer-encoding")
                     && value.trim().eq_ignore_ascii_case("chunked")
@@ -123,7 +132,51 @@ impl RawClient {
     }
 }
 
+fn stream_to(port: u16) -> anyhow::Result<TcpStream> {
+    let stream = TcpStream::connect(("127.0.0.1", port))?;
+    stream.set_nodelay(true)?;
+    // A stuck server fails the run instead of hanging it.
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+    Ok(stream)
+}
+
 enum Framing {
     Length(usize),
     Chunked,
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::TcpListener;
+
+    use super::RawClient;
+
+    /// A server that answers one request per connection and closes it.
+    fn one_answer_per_connection(listener: TcpListener, connections: usize) {
+        for stream in listener.incoming().take(connections) {
+            let mut stream = stream.unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut line = String::new();
+            while reader.read_line(&mut line).unwrap() > 2 {
+                line.clear();
+            }
+            stream
+                .write_all(b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Length: 2\r\n\r\nok")
+                .unwrap();
+        }
+    }
+
+    #[test]
+    fn a_connection_the_server_closes_is_opened_again_for_the_next_request() {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let server = std::thread::spawn(move || one_answer_per_connection(listener, 2));
+        let mut client = RawClient::connect(port).unwrap();
+        for _ in 0..2 {
+            let (status, body) = client.get("/", "", "text/plain").unwrap();
+            assert_eq!((status, body.as_slice()), (200, &b"ok"[..]));
+        }
+        server.join().unwrap();
+    }
 }

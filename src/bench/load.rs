@@ -163,13 +163,14 @@ fn connection(
         if sent >= until {
             break;
         }
-        let (status, body) = match &request {
-            Request::Get {
-                path,
-                token,
-                accept,
-            } => client.get(path, token, accept)?,
-            Request::Post { path, token, body } => client.post_json(path, token, body)?,
+        let (status, body) = match send(&mut client, &request) {
+            Ok(answer) => answer,
+            // The server closed the connection without an answer: a failure
+            // of the server, counted with the 5xx; the connection starts over.
+            Err(e) => {
+                client = RawClient::connect(port)?;
+                (CLOSED, format!("{e:#}").into_bytes())
+            }
         };
         let outcome = outcomes
             .get_mut(kind)
@@ -181,6 +182,20 @@ fn connection(
         outcome.record((status, &body), judge(kind, status), (index, n), timed);
     }
     Ok(outcomes)
+}
+
+/// The status recorded for a request the server closed the connection on.
+pub const CLOSED: u16 = 599;
+
+fn send(client: &mut RawClient, request: &Request) -> anyhow::Result<(u16, Vec<u8>)> {
+    match request {
+        Request::Get {
+            path,
+            token,
+            accept,
+        } => client.get(path, token, accept),
+        Request::Post { path, token, body } => client.post_json(path, token, body),
+    }
 }
 
 /// `count` things done in `took`, per second.

@@ -105,7 +105,7 @@ fn request(world: &World, assessment: &[u8], (kind, c, n): (usize, usize, u64)) 
         ),
         Kind::Vote => {
             let id = world.opening(c, n).unwrap_or_default();
-            post(format!("/api/v1/posts/{id}/vote"), b"{}".to_vec())
+            post(format!("/api/v1/posts/{id}/vote"), Vec::new())
         }
         Kind::Assessment => post(
             format!("/api/v1/cities/{city}/assessments"),

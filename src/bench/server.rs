@@ -29,6 +29,10 @@ impl Server {
             .arg("serve")
             .env("PEERHALL_SERVER__PORT", "0")
             .env("PEERHALL_DIGEST__SCHEDULER", "false")
+            // Its port is read from the start-up line, whatever the caller's
+            // log level; lock errors are warnings.
+            .env_remove("RUST_LOG")
+            .env("PEERHALL_LOG__FILTER", "warn,peerhall::startup=info")
             .env("PEERHALL_LIMITS__POSTS_PER_IP_PER_HOUR", &unlimited)
             .env("PEERHALL_LIMITS__POSTS_PER_ACCOUNT_PER_HOUR", &unlimited)
             .env("PEERHALL_LIMITS__NEW_ACCOUNT_POSTS_PER_HOUR", &unlimited)
@@ -102,6 +106,10 @@ fn watch(stderr: std::process::ChildStderr, ports: &mpsc::Sender<u16>, locked: &
         }
         if line.contains("database is locked") {
             locked.fetch_add(1, Ordering::Relaxed);
+        }
+        // The server's errors and panics explain a failed row: pass them on.
+        if line.contains("ERROR") || line.contains("panicked") {
+            eprintln!("server: {line}");
         }
     }
 }
