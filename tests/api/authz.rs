@@ -569,3 +569,43 @@ async fn forum_threads(app: &TestApp, (same, other): (Option<&str>, Option<&str>
     )
     .await;
 }
+
+#[tokio::test]
+async fn every_form_refuses_a_signed_in_browser_without_its_csrf_token() {
+    // The matrix above posts with bearer tokens, which need no CSRF token; a
+    // browser's session cookie does. Program staff may use every form, so a
+    // 403 here can only be the missing token.
+    let app = TestApp::spawn().await;
+    app.create_city("home-city");
+    app.create_user("prog@x.org", "program_admin", None);
+    let browser = app.sign_in("prog@x.org").await;
+    let mut unguarded = Vec::new();
+    let forms = routes().into_iter().filter(|r| {
+        r.method == "POST"
+            && matches!(r.body, Body::Form | Body::Upload)
+            && !matches!(r.expect[5], 403 | 404)
+    });
+    let mut checked = 0;
+    for route in forms {
+        let path = route.path.replace("{city}", "home-city");
+        let form: Vec<(&str, String)> = route
+            .form
+            .iter()
+            .map(|(k, v)| (*k, v.replace("{actor}", "9").replace("{city}", "home-city")))
+            .collect();
+        let request = browser.post(app.url(&path));
+        let request = if route.body == Body::Upload {
+            let file = reqwest::multipart::Part::text(csv_assessment()).file_name("a.csv");
+            request.multipart(reqwest::multipart::Form::new().part("file", file))
+        } else {
+            request.form(&form)
+        };
+        let status = request.send().await.unwrap().status().as_u16();
+        checked += 1;
+        if status != 403 {
+            unguarded.push(format!("POST {path}: {status}"));
+        }
+    }
+    assert!(checked > 10, "only {checked} forms checked");
+    assert!(unguarded.is_empty(), "{}", unguarded.join("\n"));
+}
