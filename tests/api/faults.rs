@@ -7,6 +7,8 @@ use std::collections::BTreeSet;
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
@@ -149,50 +151,76 @@ fn recipients(sink: &Sink) -> Vec<String> {
         .collect()
 }
 
-#[test]
-fn a_digest_pass_killed_between_claim_and_send_sends_each_digest_once_after_restart() {
-    let data = tempfile::tempdir().unwrap();
-    seeded(data.path());
-    let at = pass_time(&mut db(data.path()));
-    // A mail server that accepts connections and never answers: the pass
-    // claims a digest, then hangs in its send.
+/// A mail server that accepts connections and never answers: a pass hangs
+/// in its send. Its port, and how many connections it has taken.
+fn silent_mail_server() -> (u16, Arc<AtomicUsize>) {
     let silent = TcpListener::bind("127.0.0.1:0").unwrap();
-    let silent_port = silent.local_addr().unwrap().port();
-    let connected = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let port = silent.local_addr().unwrap().port();
+    let connected = Arc::new(AtomicUsize::new(0));
     let counter = connected.clone();
     std::thread::spawn(move || {
         let mut held = Vec::new();
         for stream in silent.incoming() {
             held.push(stream);
-            counter.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            counter.fetch_add(1, Ordering::SeqCst);
         }
     });
+    (port, connected)
+}
+
+/// Whose digests are still pending and leased to a pass at `at`: claimed,
+/// not yet sent.
+fn claimed(conn: &mut SqliteConnection, at: DateTime<Utc>) -> Vec<String> {
+    digest_ledger::table
+        .inner_join(users::table)
+        .filter(digest_ledger::status.eq("pending"))
+        .filter(digest_ledger::lease_until.gt(at.naive_utc()))
+        .select(users::email)
+        .load(conn)
+        .unwrap()
+}
+
+/// The pass claims before it composes, so a claimed digest may turn out
+/// empty. Each stranded one ended sent (and received) or empty (and not
+/// sent); the one the pass hung sending was not empty.
+fn assert_stranded_ended_once(
+    conn: &mut SqliteConnection,
+    stranded: &[String],
+    received: &BTreeSet<&String>,
+) {
+    let mut got_theirs = 0;
+    for email in stranded {
+        let status: String = digest_ledger::table
+            .inner_join(users::table)
+            .filter(users::email.eq(email))
+            .select(digest_ledger::status)
+            .first(conn)
+            .unwrap();
+        let was_received = received.contains(email);
+        assert_eq!(was_received, status == "sent", "{email}: {status}");
+        assert!(was_received || status == "empty", "{email}: {status}");
+        got_theirs += usize::from(was_received);
+    }
+    assert!(got_theirs > 0, "{stranded:?}");
+}
+
+#[test]
+fn a_digest_pass_killed_between_claim_and_send_sends_each_digest_once_after_restart() {
+    let data = tempfile::tempdir().unwrap();
+    seeded(data.path());
+    let at = pass_time(&mut db(data.path()));
+    let (silent_port, connected) = silent_mail_server();
     let child = digest_pass(data.path(), at, silent_port)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // Still pending, and leased to the pass: claimed, not yet sent.
-    let claimed = |conn: &mut SqliteConnection| -> i64 {
-        digest_ledger::table
-            .filter(digest_ledger::status.eq("pending"))
-            .filter(digest_ledger::lease_until.gt(at.naive_utc()))
-            .count()
-            .get_result(conn)
-            .unwrap()
-    };
     let mut conn = db(data.path());
     wait_until("a claimed digest being sent", || {
-        connected.load(std::sync::atomic::Ordering::SeqCst) > 0 && claimed(&mut conn) > 0
+        connected.load(Ordering::SeqCst) > 0 && !claimed(&mut conn, at).is_empty()
     });
     kill_running(child, "the digest pass");
-    let stranded: Vec<String> = digest_ledger::table
-        .inner_join(users::table)
-        .filter(digest_ledger::status.eq("pending"))
-        .filter(digest_ledger::lease_until.gt(at.naive_utc()))
-        .select(users::email)
-        .load(&mut conn)
-        .unwrap();
+    let stranded = claimed(&mut conn, at);
 
     let sink = Sink::start(&[]);
     let after_lease = at + peerhall::digest::ledger::LEASE + chrono::Duration::minutes(1);
@@ -204,23 +232,7 @@ fn a_digest_pass_killed_between_claim_and_send_sends_each_digest_once_after_rest
     assert!(!sent.is_empty());
     let unique: BTreeSet<&String> = sent.iter().collect();
     assert_eq!(unique.len(), sent.len(), "nobody got two: {sent:?}");
-    // The pass claims before it composes: a claimed digest may turn out
-    // empty. Each claimed one ends sent (and received) or empty (and not
-    // sent); the one the pass hung sending was not empty.
-    let mut received_stranded = 0;
-    for email in &stranded {
-        let status: String = digest_ledger::table
-            .inner_join(users::table)
-            .filter(users::email.eq(email))
-            .select(digest_ledger::status)
-            .first(&mut conn)
-            .unwrap();
-        let received = unique.contains(email);
-        assert_eq!(received, status == "sent", "{email}: {status}");
-        assert!(received || status == "empty", "{email}: {status}");
-        received_stranded += usize::from(received);
-    }
-    assert!(received_stranded > 0, "{stranded:?}");
+    assert_stranded_ended_once(&mut conn, &stranded, &unique);
     let ledger: Vec<String> = digest_ledger::table
         .select(digest_ledger::status)
         .load(&mut conn)
