@@ -153,7 +153,8 @@ impl ApiError {
     /// A failure of ours: 500, or 503 with `Retry-After` when the database
     /// cannot be reached (see [`server_failure`]).
     pub fn internal(lang: Lang, cause: impl Into<anyhow::Error>) -> Self {
-        let (kind, retry_after, cause) = server_failure(cause.into());
+        let cause = cause.into();
+        let (kind, retry_after) = server_failure(&cause);
         Self {
             cause: Some(cause),
             retry_after,
@@ -219,7 +220,8 @@ impl PageError {
 
     /// As [`ApiError::internal`]: 500, or 503 while the database is unreachable.
     pub fn internal(lang: Lang, cause: impl Into<anyhow::Error>) -> Self {
-        let (kind, retry_after, cause) = server_failure(cause.into());
+        let cause = cause.into();
+        let (kind, retry_after) = server_failure(&cause);
         Self {
             cause: Some(cause),
             retry_after,
@@ -263,15 +265,11 @@ const RETRY_WHEN_UNAVAILABLE_SECS: u64 = 5;
 
 /// An outage of the database is not a bug: the client is told to come back
 /// (503 with `Retry-After`) instead of getting a 500, and nothing was written.
-fn server_failure(cause: anyhow::Error) -> (ErrorKind, Option<u64>, anyhow::Error) {
-    if crate::db::is_unreachable(&cause) {
-        (
-            ErrorKind::Unavailable,
-            Some(RETRY_WHEN_UNAVAILABLE_SECS),
-            cause,
-        )
+fn server_failure(cause: &anyhow::Error) -> (ErrorKind, Option<u64>) {
+    if crate::db::is_unreachable(cause) {
+        (ErrorKind::Unavailable, Some(RETRY_WHEN_UNAVAILABLE_SECS))
     } else {
-        (ErrorKind::Internal, None, cause)
+        (ErrorKind::Internal, None)
     }
 }
 

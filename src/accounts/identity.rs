@@ -85,7 +85,7 @@ fn bearer_token(req: &ServiceRequest) -> Option<String> {
 /// rest of the request would be, JSON under `/api/`, a page elsewhere.
 fn failed(req: &ServiceRequest, cause: anyhow::Error) -> actix_web::Error {
     let lang = Lang::of_request(req.request());
-    if req.path().starts_with("/api/") {
+    if crate::web::is_api(req.path()) {
         ApiError::internal(lang, cause).into()
     } else {
         PageError::internal(lang, cause).into()
@@ -186,7 +186,7 @@ impl SignInRequired {
     fn for_request(req: &HttpRequest) -> SignInRequired {
         SignInRequired {
             lang: Lang::of_request(req),
-            api: req.path().starts_with("/api/"),
+            api: crate::web::is_api(req.path()),
             next: req.path().to_owned(),
         }
     }

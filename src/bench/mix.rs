@@ -254,8 +254,10 @@ fn votes_found(
 }
 
 fn summary(connections: usize, options: &Options, outcomes: &[Outcome], writes: &Writes) -> Row {
-    let mut all: Vec<std::time::Duration> =
-        outcomes.iter().flat_map(|o| o.latencies.clone()).collect();
+    let mut all: Vec<std::time::Duration> = outcomes
+        .iter()
+        .flat_map(|o| o.latencies.iter().copied())
+        .collect();
     all.sort_unstable();
     let ok: usize = outcomes.iter().map(|o| o.ok).sum();
     let failed: usize = outcomes.iter().map(|o| o.failed).sum();

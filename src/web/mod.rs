@@ -12,7 +12,7 @@ pub mod session;
 
 pub use lang::{PageContext, local_path, switch_language};
 pub use layout::{error_page, layout};
-pub use rejections::{configure_extractors, form_config, not_found};
+pub use rejections::{configure_extractors, form_config, is_api, not_found};
 pub use responses::{html, message_page, see_other, with_retry_after};
 
 use actix_web::middleware::DefaultHeaders;

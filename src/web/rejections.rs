@@ -74,10 +74,16 @@ fn form_error(err: UrlencodedError, req: &HttpRequest) -> actix_web::Error {
     crate::error::PageError::new(Lang::of_request(req), ErrorKind::InvalidBody).into()
 }
 
+/// Whether a request is answered as the API (JSON) rather than as a page:
+/// everything under `/api/`.
+pub fn is_api(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
 /// Unknown routes: JSON under `/api/`, a page elsewhere.
 pub async fn not_found(req: HttpRequest) -> HttpResponse {
     let lang = Lang::of_request(&req);
-    if req.path().starts_with("/api/") {
+    if is_api(req.path()) {
         actix_web::ResponseError::error_response(&ApiError::not_found(lang, "path"))
     } else {
         actix_web::ResponseError::error_response(&crate::error::PageError::not_found(lang))
