@@ -266,7 +266,7 @@ fn reindex(settings: &Settings) -> anyhow::Result<()> {
     let mut conn = state.pool.get()?;
     let started = std::time::Instant::now();
     let root = &settings.search.dir;
-    let built = crate::search::rebuild(&mut conn, root, settings.search.writer_memory_bytes())?;
+    let built = crate::search::rebuild(&mut conn, root, settings.search.rebuild_memory_bytes())?;
     let seconds = started.elapsed().as_secs_f64();
     println!(
         "Search index rebuilt in {seconds:.1} s: {} threads, {} posts ({:.0} posts/s).",

@@ -59,11 +59,17 @@ pub struct DatabaseSettings {
 pub struct SearchSettings {
     pub dir: PathBuf,
     pub writer_memory_mb: usize,
+    /// A full reindex's, shared by its indexing threads.
+    pub rebuild_memory_mb: usize,
 }
 
 impl SearchSettings {
     pub fn writer_memory_bytes(&self) -> usize {
         self.writer_memory_mb.saturating_mul(1_000_000)
+    }
+
+    pub fn rebuild_memory_bytes(&self) -> usize {
+        self.rebuild_memory_mb.saturating_mul(1_000_000)
     }
 }
 
@@ -290,6 +296,9 @@ impl Settings {
         }
         if self.search.writer_memory_mb < 15 {
             return invalid("search.writer_memory_mb", "must be at least 15");
+        }
+        if self.search.rebuild_memory_mb < 60 {
+            return invalid("search.rebuild_memory_mb", "must be at least 60");
         }
         const WHO_VALUES: [f64; 5] = [5.0, 10.0, 15.0, 25.0, 35.0];
         if !WHO_VALUES.contains(&self.standard.pm25_target_ugm3) {

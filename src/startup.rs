@@ -59,11 +59,7 @@ impl AppState {
         }
         let peers = PeerDirectory::default();
         peers.refresh_now(&mut first, standards.current()?)?;
-        let search = LiveIndex::open_or_rebuild(
-            &mut first,
-            &settings.search.dir,
-            settings.search.writer_memory_bytes(),
-        )?;
+        let search = LiveIndex::open_or_rebuild(&mut first, &settings.search)?;
         let mailer = Mailer::from_settings(&settings.email, &settings.server.public_url)?;
         let session_key = crate::web::session::load_key(settings)?;
         Ok(AppState {

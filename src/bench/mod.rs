@@ -97,7 +97,7 @@ pub fn run(settings: &Settings, options: &Options) -> anyhow::Result<()> {
 fn reindex(settings: &Settings, conn: &mut crate::db::DbConnection) -> anyhow::Result<Row> {
     let started = Instant::now();
     let root = &settings.search.dir;
-    let built = crate::search::rebuild(conn, root, settings.search.writer_memory_bytes())?;
+    let built = crate::search::rebuild(conn, root, settings.search.rebuild_memory_bytes())?;
     Ok(Row::rate(
         "full reindex",
         load::per_second(built.posts, started.elapsed()),

@@ -11,6 +11,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 use anyhow::Context;
 
 use super::SearchIndex;
+use crate::config::SearchSettings;
 use crate::db::DbConnection;
 use crate::forum::store::{export, outbox};
 
@@ -52,9 +53,9 @@ impl LiveIndex {
     /// find nothing. The service starts once the rebuild is done.
     pub fn open_or_rebuild(
         conn: &mut DbConnection,
-        root: &Path,
-        writer_memory: usize,
+        settings: &SearchSettings,
     ) -> anyhow::Result<LiveIndex> {
+        let root = &settings.dir;
         if let Some(name) = read_current(root)?
             && SearchIndex::holds_an_older_schema(&root.join(&name))?
         {
@@ -62,11 +63,11 @@ impl LiveIndex {
                 generation = %name,
                 "search: the index was made with an older schema; rebuilding it from the database"
             );
-            let rebuilt = rebuild(conn, root, writer_memory)?;
+            let rebuilt = rebuild(conn, root, settings.rebuild_memory_bytes())?;
             tracing::info!(posts = rebuilt.posts, "search: rebuilt");
             remove_generation(root, &name);
         }
-        LiveIndex::open(root, writer_memory)
+        LiveIndex::open(root, settings.writer_memory_bytes())
     }
 
     /// The index to search or write now.
@@ -134,12 +135,12 @@ pub struct Rebuilt {
 pub fn rebuild(
     conn: &mut DbConnection,
     root: &Path,
-    writer_memory: usize,
+    rebuild_memory: usize,
 ) -> anyhow::Result<Rebuilt> {
     std::fs::create_dir_all(root)
         .with_context(|| format!("cannot create the search directory {}", root.display()))?;
     let name = new_generation_name();
-    let (index, built) = match build(conn, &root.join(&name), writer_memory) {
+    let (index, built) = match build(conn, &root.join(&name), rebuild_memory) {
         Ok(done) => done,
         Err(e) => {
             // A full disk, say: the half-built generation would only keep it full.
@@ -147,10 +148,10 @@ pub fn rebuild(
             return Err(e.context("the search index was not rebuilt; the live one is unchanged"));
         }
     };
-    // Before the swap: the service moves to a generation that is already one
-    // segment. A merge that fails leaves every committed segment as it was:
-    // the index is complete, only slower to search, so the rebuild goes on.
-    if let Err(e) = index.merge_into_one() {
+    // Before the swap: the service moves to a generation of few segments. A
+    // merge that fails leaves every committed segment as it was: the index is
+    // complete, only slower to search, so the rebuild goes on.
+    if let Err(e) = index.merge_if_split() {
         tracing::warn!(
             error = format!("{e:#}"),
             "search: the rebuilt index stays in several segments"
@@ -169,9 +170,9 @@ pub fn rebuild(
 fn build(
     conn: &mut DbConnection,
     dir: &Path,
-    writer_memory: usize,
+    memory: usize,
 ) -> anyhow::Result<(SearchIndex, Rebuilt)> {
-    let index = SearchIndex::open_for_bulk(dir, writer_memory)?;
+    let index = SearchIndex::open_for_bulk(dir, memory)?;
     let start = outbox::newest(conn)?;
     let built = fill(conn, &index)?;
     index.commit_with_payload(&start.to_string())?;

@@ -78,7 +78,8 @@ impl SearchIndex {
     }
 
     /// Like [`SearchIndex::open_or_create_with`], for a bulk build, which
-    /// merges once at the end ([`SearchIndex::merge_into_one`]) rather than
+    /// shares `writer_memory_bytes` among its indexing threads and merges at
+    /// most once, at the end ([`SearchIndex::merge_if_split`]), rather than
     /// in the background while it indexes.
     pub fn open_for_bulk(dir: &Path, writer_memory_bytes: usize) -> anyhow::Result<Self> {
         Self::open_dir(dir, (writer_memory_bytes, true))
@@ -178,21 +179,22 @@ impl SearchIndex {
         write(writer)
     }
 
-    /// A bulk build indexes on every core (at most four), each thread with
-    /// the configured memory, and merges once, at the end
-    /// ([`SearchIndex::merge_into_one`]), rather than in the background. The
-    /// live index keeps one thread, so that searches keep a core.
+    /// A bulk build indexes on [`bulk_threads`], sharing the memory it was
+    /// given, and merges once, at the end ([`SearchIndex::merge_if_split`]),
+    /// rather than in the background. The live index keeps one thread, with
+    /// its memory, so that searches keep a core.
     fn new_writer(&self) -> anyhow::Result<IndexWriter> {
-        let threads = if self.inner.bulk {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        let (threads, per_thread) = if self.inner.bulk {
+            let threads = bulk_threads();
+            (threads, self.inner.writer_memory / threads)
         } else {
-            1
+            (1, self.inner.writer_memory)
         };
-        let memory = self.inner.writer_memory.saturating_mul(threads);
+        let per_thread = per_thread.clamp(WRITER_MEMORY_RANGE.0, WRITER_MEMORY_RANGE.1);
         let writer = self
             .inner
             .index
-            .writer_with_num_threads(threads, memory)
+            .writer_with_num_threads(threads, per_thread.saturating_mul(threads))
             .context("cannot open the search index for writing")?;
         if self.inner.bulk {
             writer.set_merge_policy(Box::new(NoMergePolicy));
@@ -250,6 +252,20 @@ impl SearchIndex {
         Ok(segments.len())
     }
 
+    /// After a bulk build: merges into one ([`SearchIndex::merge_into_one`])
+    /// only if the build flushed more segments than it had indexing threads,
+    /// which it does when its memory ran out. Given enough, each thread
+    /// leaves one segment; merging those few took a quarter of a 1M-post
+    /// rebuild (11 of 43 s, on one core) and they cost searches a few
+    /// percent. Returns the segments it found.
+    pub fn merge_if_split(&self) -> anyhow::Result<usize> {
+        let segments = self.inner.index.searchable_segment_ids()?.len();
+        if segments > bulk_threads() {
+            self.merge_into_one()?;
+        }
+        Ok(segments)
+    }
+
     /// Which reload the searchers are from: it changes whenever a commit
     /// becomes visible.
     pub fn searcher_generation(&self) -> u64 {
@@ -300,6 +316,11 @@ fn posts_under_an_older_schema(index: &Index) -> anyhow::Result<u64> {
         return Ok(0);
     }
     Ok(index.reader()?.searcher().num_docs())
+}
+
+/// A bulk build's indexing threads: every core, at most four.
+fn bulk_threads() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
 }
 
 /// Stored posts are read ten at a time, each from its own block, so blocks
