@@ -255,9 +255,9 @@ impl SearchIndex {
     /// After a bulk build: merges into one ([`SearchIndex::merge_into_one`])
     /// only if the build flushed more segments than it had indexing threads,
     /// which it does when its memory ran out. Given enough, each thread
-    /// leaves one segment; merging those few took a quarter of a 1M-post
-    /// rebuild (11 of 43 s, on one core) and they cost searches a few
-    /// percent. Returns the segments it found.
+    /// leaves one segment. Merging runs on one core: at 1M posts it took 11
+    /// of 43 s for many small segments and 9 of 40 s for two large ones,
+    /// which searches did not measurably need. Returns the segments it found.
     pub fn merge_if_split(&self) -> anyhow::Result<usize> {
         let segments = self.inner.index.searchable_segment_ids()?.len();
         if segments > bulk_threads() {
