@@ -132,7 +132,7 @@ fn main() -> anyhow::Result<()> {
         city_space: Some(format!("city:{}", city_slug(BENCH_CITY))),
     };
     let space = viewer.city_space.as_deref().unwrap_or_default();
-    let live = LiveIndex::open(&root, settings.search.rebuild_memory_bytes())?;
+    let live = LiveIndex::open(&root, settings.search.writer_memory_bytes())?;
     let index = live.get();
     let timing_load = load_average();
     let mut runs = vec![measure(
