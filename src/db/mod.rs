@@ -3,9 +3,11 @@
 
 mod migrations;
 mod pool;
+mod write;
 
 pub use migrations::{applied_migrations, run_migrations};
 pub use pool::{DbConnection, DbPool, PooledConn, build_pool};
+pub use write::write_transaction;
 
 use std::path::PathBuf;
 

@@ -2,7 +2,6 @@
 //! mail settings (weekly digest, immediate notices) over JSON.
 
 use actix_web::{HttpResponse, route, web};
-use diesel::Connection;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -104,13 +103,21 @@ pub async fn patch_preferences(
     })?;
     let id = user.user().id;
     let (mail, person) = db::run(&pool, move |conn| {
-        Ok(conn.transaction::<_, diesel::result::Error, _>(|conn| {
-            let language = changes.language.map(Lang::code);
-            users::set_language_and_time_zone(conn, id, language, changes.time_zone.as_deref())?;
-            let mail = changes.apply_to(store::load(conn, id)?);
-            store::save(conn, id, &mail, now())?;
-            Ok((mail, users::find_by_id(conn, id)?))
-        })?)
+        Ok(db::write_transaction::<_, diesel::result::Error>(
+            conn,
+            |conn| {
+                let language = changes.language.map(Lang::code);
+                users::set_language_and_time_zone(
+                    conn,
+                    id,
+                    language,
+                    changes.time_zone.as_deref(),
+                )?;
+                let mail = changes.apply_to(store::load(conn, id)?);
+                store::save(conn, id, &mail, now())?;
+                Ok((mail, users::find_by_id(conn, id)?))
+            },
+        )?)
     })
     .await
     .map_err(|e| ApiError::internal(lang, e))?;
