@@ -172,20 +172,18 @@ pub async fn show_thread(
 ) -> Result<HttpResponse, ApiError> {
     let user = user.user();
     let (after, size) = page_of(query.cursor.as_deref(), query.limit).map_err(|e| e.api(lang))?;
-    let thread = forum.thread_for(user, *id).await.map_err(|e| e.api(lang))?;
-    let row = thread.row.clone();
     let (reader, moderator) = (user.id, policy::allows(Some(user), Action::Moderate));
-    let page = forum
-        .run(move |conn, _| {
+    let (thread, page) = forum
+        .thread_for_with(user, *id, move |conn, thread| {
             Ok(store::posts_page(
                 conn,
-                (&row, reader),
+                (&thread.row, reader),
                 (after, size),
                 moderator,
             )?)
         })
         .await
-        .map_err(|e| ApiError::internal(lang, e))?;
+        .map_err(|e| e.api(lang))?;
     Ok(HttpResponse::Ok().json(ThreadJson::new(thread, page)))
 }
 

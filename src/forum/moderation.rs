@@ -10,6 +10,7 @@ use super::space::SpaceName;
 use super::store::{self, Edit, PostRow, ThreadView, Visibility};
 use crate::accounts::policy::{self, Action};
 use crate::accounts::users::{User, now};
+use crate::db::DbConnection;
 
 /// A moderator's decision on a post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +29,18 @@ impl Forum {
     /// A thread in a space the person reads; a hidden one only for moderators.
     pub async fn thread_for(&self, user: &User, id: i32) -> Result<ThreadView, ForumError> {
         self.readable_thread(user, id, Self::is_moderator(user))
+            .await
+    }
+
+    /// [`Forum::thread_for`] and what `then` reads of it, such as a page of
+    /// its posts, in one trip to the database.
+    pub async fn thread_for_with<T: Send + 'static>(
+        &self,
+        user: &User,
+        id: i32,
+        then: impl FnOnce(&mut DbConnection, &ThreadView) -> anyhow::Result<T> + Send + 'static,
+    ) -> Result<(ThreadView, T), ForumError> {
+        self.readable_thread_with(user, (id, Self::is_moderator(user)), then)
             .await
     }
 

@@ -232,12 +232,34 @@ impl Forum {
         id: i32,
         with_hidden: bool,
     ) -> Result<ThreadView, ForumError> {
-        self.run(move |conn, catalog| Ok(store::find_thread(conn, catalog, id)?))
-            .await?
-            .filter(|t| {
-                (t.row.visible || with_hidden) && policy::allows(Some(user), t.space.read_action())
-            })
-            .ok_or(ForumError::NotFound("thread"))
+        let (thread, ()) = self
+            .readable_thread_with(user, (id, with_hidden), |_, _| Ok(()))
+            .await?;
+        Ok(thread)
+    }
+
+    /// [`Forum::readable_thread`] and what `then` reads of it, in one trip to
+    /// the database: each trip is two thread switches, a fifth of a thread
+    /// page's time when there were two.
+    pub(super) async fn readable_thread_with<T: Send + 'static>(
+        &self,
+        user: &User,
+        (id, with_hidden): (i32, bool),
+        then: impl FnOnce(&mut DbConnection, &ThreadView) -> anyhow::Result<T> + Send + 'static,
+    ) -> Result<(ThreadView, T), ForumError> {
+        let reader = user.clone();
+        self.run(move |conn, catalog| {
+            let Some(thread) = store::find_thread(conn, catalog, id)?.filter(|t| {
+                (t.row.visible || with_hidden)
+                    && policy::allows(Some(&reader), t.space.read_action())
+            }) else {
+                return Ok(None);
+            };
+            let more = then(conn, &thread)?;
+            Ok(Some((thread, more)))
+        })
+        .await?
+        .ok_or(ForumError::NotFound("thread"))
     }
 
     /// A post that is not deleted, with its thread; hidden ones (or ones in a

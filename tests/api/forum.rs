@@ -154,6 +154,100 @@ async fn a_question_is_asked_answered_voted_for_and_its_answer_accepted() {
     );
 }
 
+/// The thread's posts come from two statements joined with authors, cities
+/// and the reader's votes; this holds them to the order and pages they had.
+#[tokio::test]
+async fn a_thread_reads_question_and_accepted_answer_then_replies_in_pages_with_the_reader_s_votes()
+{
+    let f = forum_with(|s| s.limits.new_account_posts_per_hour = 100).await;
+    let id = f.ask(&f.asker, question("general", "Which portal?")).await;
+    let mut replies = Vec::new();
+    for n in 1..=5 {
+        let path = format!("/api/v1/threads/{id}/posts");
+        let reply = f
+            .post(&f.answerer, &path, json!({"body": format!("Reply {n}")}))
+            .await;
+        assert_eq!(reply.status(), 201);
+        replies.push(reply.json::<Value>().await.unwrap()["id"].as_i64().unwrap() as i32);
+    }
+    // Two replies at the same instant: the cursor must not lose or repeat either.
+    let at = |secs: i64| {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 1)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+            + chrono::Duration::seconds(secs)
+    };
+    for (reply, secs) in replies.iter().zip([0, 0, 1, 2, 3]) {
+        diesel::update(posts::table.find(reply))
+            .set(posts::created_at.eq(at(secs)))
+            .execute(&mut f.app.conn())
+            .unwrap();
+    }
+    let accepted = replies[3];
+    let accept = format!("/api/v1/threads/{id}/accept/{accepted}");
+    assert_eq!(f.post(&f.asker, &accept, json!({})).await.status(), 200);
+    let vote = format!("/api/v1/posts/{}/vote", replies[1]);
+    assert_eq!(f.post(&f.asker, &vote, json!({})).await.status(), 200);
+
+    let (status, first) = f
+        .json(&f.asker, &format!("/api/v1/threads/{id}?limit=2"))
+        .await;
+    assert_eq!(status, 200);
+    let ids = |page: &Value| -> Vec<i64> {
+        page["posts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["id"].as_i64().unwrap())
+            .collect()
+    };
+    let question_id = first["posts"][0]["id"].as_i64().unwrap();
+    assert_eq!(first["posts"][0]["opening"], true);
+    let r = |i: usize| i64::from(replies[i]);
+    assert_eq!(ids(&first), [question_id, r(3), r(0), r(1)]);
+    assert_eq!(first["posts"][1]["accepted"], true);
+    let voted: Vec<bool> = first["posts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["voted"] == true)
+        .collect();
+    assert_eq!(
+        voted,
+        [false, false, false, true],
+        "the asker's vote, on reply 2 only"
+    );
+    assert_eq!(
+        first["posts"][2]["author"]["city"],
+        first["posts"][3]["author"]["city"]
+    );
+    assert!(first["posts"][2]["author"]["city"].is_string(), "{first}");
+    let cursor = first["next_cursor"].as_str().unwrap();
+    let (_, second) = f
+        .json(
+            &f.asker,
+            &format!("/api/v1/threads/{id}?limit=2&cursor={cursor}"),
+        )
+        .await;
+    assert_eq!(
+        ids(&second),
+        [r(2), r(4)],
+        "the accepted answer is not repeated"
+    );
+    assert!(second["next_cursor"].is_null());
+    let (_, theirs) = f
+        .json(&f.answerer, &format!("/api/v1/threads/{id}?limit=10"))
+        .await;
+    assert!(
+        theirs["posts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p["voted"] == false)
+    );
+}
+
 #[tokio::test]
 async fn a_bad_thread_is_refused_with_each_field_named_in_the_reader_s_language() {
     let f = forum_with(|_| {}).await;

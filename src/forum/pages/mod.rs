@@ -289,17 +289,15 @@ pub(super) async fn show_thread(
     let lang = page.lang;
     let user = user.user();
     let (after, size) = page_of(cursor, None).map_err(|e| e.page(lang))?;
-    let thread = forum.thread_for(user, id).await.map_err(|e| e.page(lang))?;
-    let (row, reader) = (thread.row.clone(), user.id);
-    let moderator = policy::allows(Some(user), Action::Moderate);
-    let (posts, watch) = forum
-        .run(move |conn, _| {
-            let posts = store::posts_page(conn, (&row, reader), (after, size), moderator)?;
-            let watch = store::thread_watch(conn, reader, row.id)?;
+    let (reader, moderator) = (user.id, policy::allows(Some(user), Action::Moderate));
+    let (thread, (posts, watch)) = forum
+        .thread_for_with(user, id, move |conn, thread| {
+            let posts = store::posts_page(conn, (&thread.row, reader), (after, size), moderator)?;
+            let watch = store::thread_watch(conn, reader, thread.row.id)?;
             Ok((posts, watch))
         })
         .await
-        .map_err(|e| PageError::internal(lang, e))?;
+        .map_err(|e| e.page(lang))?;
     let may_accept = policy::allows(
         Some(user),
         Action::AcceptAnswer {

@@ -12,6 +12,7 @@ pub mod outbox;
 mod people;
 mod queue;
 mod read;
+mod thread_page;
 mod write;
 
 pub use acts::{Accepted, Voted, accept, flag, unaccept, unvote, vote};
@@ -24,9 +25,10 @@ pub use notify::{set_watch, thread_watch, watch_level};
 pub use people::{Author, authors, handles_known, readers};
 pub use queue::{Flagged, LogLine, Revision, log_page, open_flags, revisions};
 pub use read::{
-    Listing, PostView, ThreadFilter, ThreadSummary, ThreadView, find_post, find_thread, list,
-    posts_page, readable_threads, space_of,
+    Listing, ThreadFilter, ThreadSummary, ThreadView, find_post, find_thread, list,
+    readable_threads, space_of,
 };
+pub use thread_page::{PostView, posts_page};
 pub use write::{Created, NewPost, NewThread, PostLimit, create_thread, reply};
 
 use chrono::NaiveDateTime;

@@ -41,15 +41,41 @@ pub fn authors(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32,
     Ok(rows
         .into_iter()
         .map(|(id, handle, name, city)| {
-            let author = Author {
-                id,
-                handle: handle.unwrap_or_else(|| format!("user{id}")),
-                name,
-                city: city.and_then(|c| names.get(&c).cloned()),
-            };
-            (id, author)
+            let city = city.and_then(|c| names.get(&c).cloned());
+            (id, author(id, handle, name, city))
         })
         .collect())
+}
+
+/// One person as [`authors`] gives them, in a statement of fixed shape.
+pub fn author_of(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Author>> {
+    let row: Option<(i32, Option<String>, String, Option<String>)> = users::table
+        .left_join(cities::table)
+        .filter(users::id.eq(id))
+        .select((
+            users::id,
+            users::handle,
+            users::display_name,
+            cities::name.nullable(),
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(id, handle, name, city)| author(id, handle, name, city)))
+}
+
+/// Someone who has not picked a handle yet is named by their id.
+pub(super) fn author(
+    id: i32,
+    handle: Option<String>,
+    name: String,
+    city: Option<String>,
+) -> Author {
+    Author {
+        id,
+        handle: handle.unwrap_or_else(|| format!("user{id}")),
+        name,
+        city,
+    }
 }
 
 /// Which of `handles` belong to someone: handle → user id.

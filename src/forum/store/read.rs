@@ -6,12 +6,12 @@ use std::collections::HashMap;
 
 use diesel::prelude::*;
 
-use super::people::{Author, authors};
+use super::people::{Author, author_of, authors};
 use super::{PostRow, ThreadRow};
 use crate::db::DbConnection;
 use crate::forum::cursor::{Cursor, Page};
 use crate::forum::space::{CITY_SPACE, Category, CitySpace, Space};
-use crate::schema::{cities, posts, thread_tags, threads, votes};
+use crate::schema::{cities, posts, thread_tags, threads};
 use crate::standard::Catalog;
 
 /// A thread as its page shows it.
@@ -41,11 +41,13 @@ pub fn find_thread(
     let Some(space) = space_of(conn, catalog, &row)? else {
         return Ok(None);
     };
-    let tags = tags_of(conn, &[row.id])?
-        .remove(&row.id)
-        .unwrap_or_default();
+    let tags = thread_tags::table
+        .filter(thread_tags::thread_id.eq(row.id))
+        .order(thread_tags::tag)
+        .select(thread_tags::tag)
+        .load(conn)?;
     let author = match row.author_id {
-        Some(a) => authors(conn, &[a])?.remove(&a),
+        Some(a) => author_of(conn, a)?,
         None => None,
     };
     Ok(Some(ThreadView {
@@ -88,93 +90,6 @@ pub fn find_post(conn: &mut DbConnection, id: i32) -> QueryResult<Option<PostRow
         .select(PostRow::as_select())
         .first(conn)
         .optional()
-}
-
-/// A post as a thread page shows it.
-#[derive(Debug, Clone)]
-pub struct PostView {
-    pub row: PostRow,
-    pub author: Option<Author>,
-    /// Whether the reader voted for it.
-    pub voted: bool,
-}
-
-/// The first page holds the question and its accepted answer, then replies
-/// oldest first; later pages continue after the cursor. Deleted posts are
-/// left out, and hidden ones unless `with_hidden` (for moderators).
-pub fn posts_page(
-    conn: &mut DbConnection,
-    (thread, reader): (&ThreadRow, i32),
-    (after, size): (Option<Cursor>, i64),
-    with_hidden: bool,
-) -> QueryResult<Page<PostView>> {
-    let shown: &[bool] = if with_hidden {
-        &[false, true]
-    } else {
-        &[false]
-    };
-    let visible = || {
-        posts::table
-            .filter(posts::thread_id.eq(thread.id))
-            .filter(posts::hidden.eq_any(shown))
-            .filter(posts::deleted.eq(false))
-            .select(PostRow::as_select())
-    };
-    let mut first: Vec<PostRow> = Vec::new();
-    if after.is_none() {
-        first = visible().filter(posts::opening.eq(true)).load(conn)?;
-        if let Some(accepted) = thread.accepted_post_id {
-            first.extend(visible().filter(posts::id.eq(accepted)).load(conn)?);
-        }
-    }
-    let mut replies = visible()
-        .filter(posts::opening.eq(false))
-        .order((posts::created_at.asc(), posts::id.asc()))
-        .limit(size + 1)
-        .into_boxed();
-    if let Some(accepted) = thread.accepted_post_id {
-        replies = replies.filter(posts::id.ne(accepted));
-    }
-    if let Some(c) = after {
-        replies = replies.filter(
-            posts::created_at
-                .gt(c.at)
-                .or(posts::created_at.eq(c.at).and(posts::id.gt(c.id))),
-        );
-    }
-    let replies: Vec<PostRow> = replies.load(conn)?;
-    let page = Page::from_rows(replies, size, |p: &PostRow| Cursor {
-        at: p.created_at,
-        id: p.id,
-    });
-    let rows: Vec<PostRow> = first.into_iter().chain(page.items).collect();
-    Ok(Page {
-        items: with_people(conn, rows, reader)?,
-        next: page.next,
-    })
-}
-
-fn with_people(
-    conn: &mut DbConnection,
-    rows: Vec<PostRow>,
-    reader: i32,
-) -> QueryResult<Vec<PostView>> {
-    let ids: Vec<i32> = rows.iter().map(|p| p.id).collect();
-    let voted: Vec<i32> = votes::table
-        .filter(votes::user_id.eq(reader))
-        .filter(votes::post_id.eq_any(&ids))
-        .select(votes::post_id)
-        .load(conn)?;
-    let author_ids: Vec<i32> = rows.iter().filter_map(|p| p.author_id).collect();
-    let people = authors(conn, &author_ids)?;
-    Ok(rows
-        .into_iter()
-        .map(|row| PostView {
-            author: row.author_id.and_then(|a| people.get(&a).cloned()),
-            voted: voted.contains(&row.id),
-            row,
-        })
-        .collect())
 }
 
 /// Which threads a list shows.
