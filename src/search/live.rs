@@ -115,10 +115,15 @@ impl LiveIndex {
 }
 
 /// Removes a generation no one reads any more; open readers keep their maps.
+/// Another process that follows the same directory (`peerhall bench` beside
+/// the server it starts) may have removed it first, which is no failure.
 fn remove_generation(root: &Path, name: &str) {
     let dir = root.join(name);
-    if let Err(e) = std::fs::remove_dir_all(&dir) {
-        tracing::warn!(dir = %dir.display(), error = %e, "search: cannot remove an old generation");
+    match std::fs::remove_dir_all(&dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+            tracing::warn!(dir = %dir.display(), error = %e, "search: cannot remove an old generation");
+        }
+        _ => {}
     }
 }
 
