@@ -239,8 +239,8 @@ impl Forum {
     }
 
     /// [`Forum::readable_thread`] and what `then` reads of it, in one trip to
-    /// the database: each trip is two thread switches, a fifth of a thread
-    /// page's time when there were two.
+    /// the database: each trip costs two thread switches, and with two a
+    /// thread page spent a third of its time in the kernel.
     pub(super) async fn readable_thread_with<T: Send + 'static>(
         &self,
         user: &User,
