@@ -11,6 +11,7 @@ mod facets;
 pub mod fields;
 pub mod indexer;
 mod live;
+mod merge;
 pub mod page;
 pub mod query;
 mod ranking;
@@ -224,48 +225,6 @@ impl SearchIndex {
         Ok(metas.payload)
     }
 
-    /// Merges every committed segment into one and waits for it; call it
-    /// after a commit, since uncommitted changes are dropped. Each word of a
-    /// query is looked up in every segment's term dictionary, so a fresh
-    /// build's several segments cost every search: one segment cut a rare
-    /// word from 0.74 to 0.54 ms at 200,000 posts. The commit payload (the
-    /// outbox position) is kept.
-    pub fn merge_into_one(&self) -> anyhow::Result<usize> {
-        let mut slot = self
-            .inner
-            .writer
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        // A merge the merge policy started may hold some of the segments, and
-        // merging a segment twice fails: those merges finish first.
-        if let Some(writer) = slot.take() {
-            writer.wait_merging_threads()?;
-        }
-        let segments = self.inner.index.searchable_segment_ids()?;
-        if segments.len() > 1 {
-            let mut writer = self.new_writer()?;
-            writer.merge(&segments).wait()?;
-            *slot = Some(writer);
-        }
-        drop(slot);
-        self.reload()?;
-        Ok(segments.len())
-    }
-
-    /// After a bulk build: merges into one ([`SearchIndex::merge_into_one`])
-    /// only if the build flushed more segments than it had indexing threads,
-    /// which it does when its memory ran out. Given enough, each thread
-    /// leaves one segment. Merging runs on one core: at 1M posts it took 11
-    /// of 43 s for many small segments and 9 of 40 s for two large ones,
-    /// which searches did not measurably need. Returns the segments it found.
-    pub fn merge_if_split(&self) -> anyhow::Result<usize> {
-        let segments = self.inner.index.searchable_segment_ids()?.len();
-        if segments > bulk_threads() {
-            self.merge_into_one()?;
-        }
-        Ok(segments)
-    }
-
     /// Which reload the searchers are from: it changes whenever a commit
     /// becomes visible.
     pub fn searcher_generation(&self) -> u64 {
@@ -337,6 +296,13 @@ fn settings() -> IndexSettings {
 /// a backlog, every [`indexer::IDLE`] once caught up; and follows a rebuilt
 /// generation when `peerhall reindex` swaps one in.
 pub async fn keep_up(pool: crate::db::DbPool, live: LiveIndex) {
+    let index = live.get();
+    match actix_web::web::block(move || index.merge_leftovers()).await {
+        Ok(Ok(0)) => {}
+        Ok(Ok(segments)) => tracing::info!(segments, "search: merging segments left unmerged"),
+        Ok(Err(e)) => tracing::warn!(error = format!("{e:#}"), "search: cannot merge leftovers"),
+        Err(e) => tracing::warn!(error = %e, "search: cannot merge leftovers"),
+    }
     loop {
         let live = live.clone();
         let pass = crate::db::run(&pool, move |conn| {
