@@ -287,6 +287,23 @@ pub fn update_preferences(
         .map(|_| ())
 }
 
+/// Holds the person's row until the transaction ends, so that changes to
+/// what they own that read before they write (their mail preferences)
+/// follow one another instead of both inserting a missing row or one
+/// overwriting the other. On PostgreSQL that is `FOR UPDATE`; on SQLite a
+/// [`crate::db::write_transaction`] already holds the whole database.
+pub fn lock(conn: &mut DbConnection, id: i32) -> QueryResult<()> {
+    if let DbConnection::Postgres(pg) = conn {
+        users::table
+            .find(id)
+            .select(users::id)
+            .for_update()
+            .first::<i32>(pg)
+            .optional()?;
+    }
+    Ok(())
+}
+
 /// Changes a person's language and time zone; None leaves one as it is.
 pub fn set_language_and_time_zone(
     conn: &mut DbConnection,

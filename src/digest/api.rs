@@ -106,6 +106,7 @@ pub async fn patch_preferences(
         Ok(db::write_transaction::<_, diesel::result::Error>(
             conn,
             |conn| {
+                users::lock(conn, id)?;
                 let language = changes.language.map(Lang::code);
                 users::set_language_and_time_zone(
                     conn,

@@ -224,7 +224,9 @@ async fn the_profile_form_sets_the_digest_and_an_older_form_without_its_controls
 /// Found by contract fuzzing: two `PATCH {}` at once for someone without a
 /// stored preference row. Each read, then wrote; on SQLite the second write
 /// found the snapshot it had read from stale and failed at once with
-/// "database is locked" (a 500). Writers now take the write lock first.
+/// "database is locked", and on PostgreSQL both inserted the missing row
+/// (a unique violation): a 500 either way. Writers now take SQLite's write
+/// lock, and on PostgreSQL the person's row, before they read.
 #[tokio::test]
 async fn concurrent_patches_all_succeed_and_leave_one_row() {
     let app = TestApp::spawn().await;
