@@ -13,7 +13,10 @@ use super::DbConnection;
 
 /// Runs `work` in a transaction that holds the write lock from its start on
 /// SQLite (`BEGIN IMMEDIATE`), and in an ordinary one on PostgreSQL, whose
-/// rows lock as they are written. Commits if `work` succeeds, else rolls back.
+/// rows lock only as they are written: there `work` locks what it reads
+/// before writing (as `accounts::users::lock` does for a person's own
+/// data), since a row it finds missing cannot be locked. Commits if `work`
+/// succeeds, else rolls back.
 pub fn write_transaction<T, E>(
     conn: &mut DbConnection,
     work: impl FnOnce(&mut DbConnection) -> Result<T, E>,
