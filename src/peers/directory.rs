@@ -1,6 +1,8 @@
 //! The peer directory: every city's matching profile, held in memory and
 //! rebuilt from the database at start, after each submitted assessment or
 //! change of visibility, and every few minutes (other instances' writes).
+//! Rebuilds run one at a time, and one rebuild serves every write made
+//! before it began: a burst of assessments costs two rebuilds, not one each.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -22,6 +24,21 @@ pub struct PeerDirectory {
     profiles: Arc<RwLock<Arc<Vec<Profile>>>>,
     /// Counts rebuilds, so that what was made from a snapshot knows when it is old.
     generation: Arc<AtomicU64>,
+    refreshes: Arc<Refreshes>,
+}
+
+/// Who asked for a rebuild, and which asks the last finished one covers.
+/// Each full rebuild reads every city and assessment and holds two copies
+/// of the directory; one per request, side by side under a mixed load, was
+/// most of the server's heap (BENCHMARKS.md, "Seventh run").
+#[derive(Default)]
+struct Refreshes {
+    /// Tickets handed out, one per ask, numbered from 1.
+    asked: AtomicU64,
+    /// The highest ticket a finished rebuild covers.
+    covered: AtomicU64,
+    /// Held while a rebuild runs.
+    turn: tokio::sync::Mutex<()>,
 }
 
 impl PeerDirectory {
@@ -48,10 +65,21 @@ impl PeerDirectory {
         self.generation.fetch_add(1, Ordering::AcqRel);
     }
 
-    /// Rebuilds every profile from the database.
+    /// Returns once the directory holds every write committed before the
+    /// call: after a rebuild of its own, or one that began after it asked.
     pub async fn refresh(&self, pool: &DbPool, catalog: Arc<Catalog>) -> anyhow::Result<()> {
+        let refreshes = &self.refreshes;
+        let ticket = refreshes.asked.fetch_add(1, Ordering::AcqRel) + 1;
+        let _turn = refreshes.turn.lock().await;
+        if refreshes.covered.load(Ordering::Acquire) >= ticket {
+            return Ok(());
+        }
+        // Read before the rebuild's queries: every ask up to here was made
+        // after its write, so the queries see all of them.
+        let covers = refreshes.asked.load(Ordering::Acquire);
         let profiles = db::run(pool, move |conn| Ok(load(conn, &catalog)?)).await?;
         self.replace(profiles);
+        refreshes.covered.fetch_max(covers, Ordering::AcqRel);
         Ok(())
     }
 

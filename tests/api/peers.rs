@@ -82,29 +82,35 @@ async fn seed(app: &TestApp) -> String {
             .unwrap();
         let email = format!("staff@{}.example", s.slug);
         app.create_user(&email, "member", Some(s.slug));
-        let token = app.token_for(&email);
-        let answers: serde_json::Map<String, Value> = codes
-            .iter()
-            .enumerate()
-            .map(|(i, c)| {
-                (
-                    c.clone(),
-                    json!(if i < s.met { "met" } else { "not_started" }),
-                )
-            })
-            .collect();
-        let body = json!({"answers": answers, "outcomes": {"broadband_pct": 80.0}});
-        let response = app
-            .client
-            .post(app.url(&format!("/api/v1/cities/{}/assessments", s.slug)))
-            .bearer_auth(&token)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(response.status(), 201);
+        assert_eq!(submit(app, &codes, s.slug, s.met).await, 201);
     }
     app.token_for("staff@tandil.example")
+}
+
+/// Submits an assessment for `slug` meeting its first `met` criteria, as
+/// its staff member; the response's status.
+async fn submit(app: &TestApp, codes: &[String], slug: &str, met: usize) -> u16 {
+    let token = app.token_for(&format!("staff@{slug}.example"));
+    let answers: serde_json::Map<String, Value> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            (
+                c.clone(),
+                json!(if i < met { "met" } else { "not_started" }),
+            )
+        })
+        .collect();
+    let body = json!({"answers": answers, "outcomes": {"broadband_pct": 80.0}});
+    let response = app
+        .client
+        .post(app.url(&format!("/api/v1/cities/{slug}/assessments")))
+        .bearer_auth(&token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    response.status().as_u16()
 }
 
 async fn json_of(response: reqwest::Response) -> Value {
@@ -230,6 +236,49 @@ async fn each_roadmap_step_lists_its_top_three_peers() {
         .await
         .unwrap();
     assert!(page.contains("Cities like yours that meet"));
+}
+
+/// Rebuilds after writes are shared: whichever rebuild answers a submission,
+/// it must have read that submission.
+#[tokio::test]
+async fn assessments_sent_at_once_each_reach_the_peer_directory() {
+    let app = TestApp::spawn().await;
+    let token = seed(&app).await;
+    let codes = criterion_codes();
+    let code = &codes[40];
+    let peers_path = format!("/api/v1/cities/tandil/peers?criterion={code}&limit=20");
+    let before = json_of(app.get_as(&token, &peers_path).await).await;
+    assert_eq!(
+        slugs(&before),
+        Vec::<&str>::new(),
+        "only hidden lujan meets it"
+    );
+    let newcomers: Vec<String> = (0..12).map(|i| format!("newcomer-{i}")).collect();
+    for slug in &newcomers {
+        app.create_city(slug);
+        diesel::update(cities::table.filter(cities::slug.eq(slug)))
+            .set(cities::discoverable.eq(true))
+            .execute(&mut app.conn())
+            .unwrap();
+        app.create_user(&format!("staff@{slug}.example"), "member", Some(slug));
+    }
+    let mut all: Vec<&str> = newcomers.iter().map(String::as_str).collect();
+    all.sort_unstable();
+    // Each round undoes the one before: every city meets the criterion, then
+    // none, then every one again.
+    for (round, met) in [codes.len(), 40, codes.len()].into_iter().enumerate() {
+        let sent = newcomers.iter().map(|slug| submit(&app, &codes, slug, met));
+        let statuses = futures_util::future::join_all(sent).await;
+        assert!(
+            statuses.iter().all(|s| *s == 201),
+            "round {round}: {statuses:?}"
+        );
+        let after = json_of(app.get_as(&token, &peers_path).await).await;
+        let mut found = slugs(&after);
+        found.sort_unstable();
+        let expected = if met > 40 { all.clone() } else { Vec::new() };
+        assert_eq!(found, expected, "round {round}");
+    }
 }
 
 #[tokio::test]
