@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod api;
 mod compile;
 mod counts;
+mod directory;
 pub mod document;
 mod facets;
 pub mod fields;
@@ -28,7 +29,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::Context;
-use tantivy::directory::{Advice, MmapDirectory};
+use directory::IndexDirectory;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy};
 
@@ -90,7 +91,7 @@ impl SearchIndex {
         std::fs::create_dir_all(dir).with_context(|| {
             format!("cannot create the search index directory {}", dir.display())
         })?;
-        let index = open_current(open_directory(dir)?)
+        let index = open_current(IndexDirectory::open(dir)?)
             .with_context(|| format!("the search index at {} is unusable", dir.display()))?;
         Self::from_index(dir.to_owned(), index, writer)
     }
@@ -101,7 +102,7 @@ impl SearchIndex {
         if !dir.exists() {
             return Ok(false);
         }
-        let directory = open_directory(dir)?;
+        let directory = IndexDirectory::open(dir)?;
         if !Index::exists(&directory)? {
             return Ok(false);
         }
@@ -243,7 +244,7 @@ impl SearchIndex {
 /// Opens the index, or creates it. An empty index made with an older schema
 /// (before posts were indexed) is recreated; a filled one is an error, since
 /// recreating it would silently drop every post until a reindex.
-fn open_current(directory: MmapDirectory) -> anyhow::Result<Index> {
+fn open_current(directory: IndexDirectory) -> anyhow::Result<Index> {
     if !Index::exists(&directory)? {
         return Ok(Index::create(directory, schema(), settings())?);
     }
@@ -259,14 +260,6 @@ fn open_current(directory: MmapDirectory) -> anyhow::Result<Index> {
     drop(index);
     tracing::warn!("recreating the empty search index made with an older schema");
     Ok(Index::create(directory, schema(), settings())?)
-}
-
-/// Mapped with no read-ahead: a search reads a few blocks here and there
-/// (ten stored posts, a term's postings), and the kernel's read-ahead around
-/// each made the mapped index the larger part of the server's resident memory.
-fn open_directory(dir: &Path) -> anyhow::Result<MmapDirectory> {
-    MmapDirectory::open_with_madvice(dir, Advice::Random)
-        .with_context(|| format!("cannot open the search index at {}", dir.display()))
 }
 
 /// The posts `index` holds if it was made under another schema; 0 if not.
