@@ -130,13 +130,23 @@ impl<'f> TextCompiler<'f> {
         if wanted {
             self.highlight.add(&word);
         }
-        let stems = word.stem_terms();
+        let mut stems = word.stem_terms();
+        // A word that is its own stem is one term in a post: it scores as
+        // both, as it did when the post held it twice.
+        let own_stem = match word.exact.as_slice() {
+            [(_, token)] => stems.iter().position(|s| s == token),
+            _ => None,
+        };
+        if let Some(at) = own_stem {
+            stems.remove(at);
+        }
         let parts = [
             (self.fields.title_text, TITLE_EXACT, TITLE_STEMMED),
             (self.fields.body_text, BODY_EXACT, BODY_STEMMED),
         ];
         let mut alternatives = Vec::new();
         for (field, exact_boost, stemmed_boost) in parts {
+            let exact_boost = exact_boost + own_stem.map_or(0.0, |_| stemmed_boost);
             alternatives.extend(as_written(field, &word.exact).map(|q| boosted(q, exact_boost)));
             alternatives.extend(
                 stems

@@ -1,9 +1,15 @@
 //! What the two text fields hold and how a query word is looked up in them:
-//! each word as written (case and accents folded) and its stem in the post's
-//! language, marked with [`STEM_MARK`], at the same position. One field per
-//! part instead of one per language and form: a query word is two to five
-//! terms per field, not ten fields, and the languages' stems that agree
-//! (codes, acronyms, shared words) are one term.
+//! each word as written (case and accents folded) and, at the same position,
+//! its stem in the post's language marked with [`STEM_MARK`], unless the word
+//! is its own stem. One field per part instead of one per language and form:
+//! a query word is a few terms per field, not ten fields, and the languages'
+//! stems that agree (codes, acronyms, shared words) are one term.
+//!
+//! Two thirds of a forum's words are their own stem ("de", "the", "data",
+//! "311"); giving each of them a second term was a third of the index's
+//! terms and of a rebuild's time (BENCHMARKS.md, "Seventh run"). A word's
+//! stem is therefore looked up both marked (the posts whose words stem to it)
+//! and as written (the posts that hold it as it is).
 
 use tantivy::tokenizer::{BoxTokenStream, TextAnalyzer, Token, TokenStream, Tokenizer};
 
@@ -19,8 +25,10 @@ pub const STEM_MARK: char = '~';
 /// every token was a third of indexing.
 const CACHED_STEMS: usize = 100_000;
 
-/// The analyzer the text fields are indexed with: [`PostTokenizer`].
-pub const POST_ANALYZER: &str = "peerhall_post";
+/// The analyzer the text fields are indexed with: [`PostTokenizer`]. Its
+/// name is part of the schema, so a new name makes the service rebuild an
+/// index that its tokens were made by an older version of.
+pub const POST_ANALYZER: &str = "peerhall_post_v2";
 
 /// Ends the language tag a text field's value starts with.
 const LANG_END: char = '\u{1f}';
@@ -51,7 +59,7 @@ impl Tokenizer for PostTokenizer {
     }
 }
 
-/// Each word as written, then its marked stem, in one reused token.
+/// Each word as written, then its marked stem if it differs, in one reused token.
 pub struct PostTokenStream<'a> {
     words: BoxTokenStream<'a>,
     stemmer: Option<(&'a mut TextAnalyzer, &'a mut StemCache)>,
@@ -91,7 +99,7 @@ impl TokenStream for PostTokenStream<'_> {
     }
 }
 
-/// The term of a stem in the text fields.
+/// The term of a stem in the text fields, where some word stems to it.
 pub fn stem_term(stem: &str) -> String {
     format!("{STEM_MARK}{stem}")
 }
@@ -107,13 +115,16 @@ pub struct WordTerms {
 }
 
 impl WordTerms {
-    /// The terms a word is found by through its stems, each once, in order.
+    /// The terms a word is found by through its stems, each once, in
+    /// order: every stem marked, for words that stem to it, and as written,
+    /// for words that are their own stem; the latter may be the word itself.
     pub fn stem_terms(&self) -> Vec<String> {
         let mut terms: Vec<String> = Vec::new();
         for (_, stem) in &self.stems {
-            let marked = stem_term(stem);
-            if !terms.contains(&marked) {
-                terms.push(marked);
+            for term in [stem_term(stem), stem.clone()] {
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
             }
         }
         terms
@@ -169,10 +180,8 @@ impl Stemmers {
                 else {
                     continue;
                 };
-                let mut marked = word.clone();
-                if mark_stem(stemmer, cache, &mut marked) {
-                    let stem = marked.trim_start_matches(STEM_MARK);
-                    stems.push((i, stem.to_owned()));
+                if let Some(stem) = stem_of(stemmer, cache, word) {
+                    stems.push((i, stem));
                 }
             }
         }
@@ -180,12 +189,13 @@ impl Stemmers {
     }
 }
 
-/// A folded word's stem in one language; None when stemming gives no single token.
+/// A folded word's stem in one language; None when stemming gives no single
+/// token.
 type StemCache = foldhash::HashMap<String, Option<String>>;
 
 /// Replaces the folded word in `text` by its marked stem, remembered; false,
-/// and `text` unchanged, when stemming gives no single token. A known word
-/// costs one lookup.
+/// and `text` unchanged, when stemming gives no single token or the word
+/// itself. A known word costs one lookup.
 fn mark_stem(stemmer: &mut TextAnalyzer, cache: &mut StemCache, text: &mut String) -> bool {
     if let Some(known) = cache.get(text.as_str()) {
         return replace_by_stem(text, known.as_deref());
@@ -201,8 +211,18 @@ fn mark_stem(stemmer: &mut TextAnalyzer, cache: &mut StemCache, text: &mut Strin
     replace_by_stem(text, stem.as_deref())
 }
 
+/// A folded word's stem, itself included, remembered.
+fn stem_of(stemmer: &mut TextAnalyzer, cache: &mut StemCache, word: &str) -> Option<String> {
+    let mut marked = word.to_owned();
+    if mark_stem(stemmer, cache, &mut marked) {
+        return Some(marked.trim_start_matches(STEM_MARK).to_owned());
+    }
+    // Not replaced: no single token, or the word is its own stem.
+    cache.get(word).cloned().flatten()
+}
+
 fn replace_by_stem(text: &mut String, stem: Option<&str>) -> bool {
-    let Some(stem) = stem else {
+    let Some(stem) = stem.filter(|s| s != text) else {
         return false;
     };
     text.clear();
@@ -234,7 +254,8 @@ mod tests {
     fn a_word_and_its_stem_share_a_position() {
         let mut stemmers = Stemmers::default();
         let tokens = texts(stemmers.stream("en", "Governing GIS"));
-        let expected = [(0, "governing"), (0, "~govern"), (1, "gis"), (1, "~gis")];
+        // "gis" is its own stem: one term, found as written.
+        let expected = [(0, "governing"), (0, "~govern"), (1, "gis")];
         assert_eq!(tokens, owned(&expected));
         let unknown = texts(stemmers.stream("de", "Governing"));
         assert_eq!(unknown, owned(&[(0, "governing")]));
@@ -248,9 +269,11 @@ mod tests {
         // Portuguese leaves this English spelling alone.
         let stems = [(0, "evalu".to_owned()), (2, "evaluations".to_owned())];
         assert_eq!(word.stems, stems);
-        assert_eq!(word.stem_terms(), ["~evalu", "~evaluations"]);
+        let stem_terms = ["~evalu", "evalu", "~evaluations", "evaluations"];
+        assert_eq!(word.stem_terms(), stem_terms);
         let own_stem = stemmers.word("GIS", &[0, 1, 2, 3]);
-        assert_eq!(own_stem.stem_terms(), ["~gis"]);
+        assert_eq!(own_stem.stems.len(), 4, "its own stem in each language");
+        assert_eq!(own_stem.stem_terms(), ["~gis", "gis"]);
         let phrase = stemmers.word("SDG-11", &[0]);
         assert!(phrase.stems.is_empty());
         assert_eq!(phrase.exact.len(), 2);
