@@ -1,7 +1,8 @@
 //! The `peerhall` binary: everything lives in the library.
 
 /// jemalloc rather than glibc's malloc, which kept freed memory in per-thread
-/// arenas (BENCHMARKS.md, "The service at scale").
+/// arenas (BENCHMARKS.md, "The service at scale"). It is also the process's
+/// `malloc`, so SQLite's page caches are returned to the system with the rest.
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
