@@ -30,7 +30,7 @@ pub struct PeerDirectory {
 /// Who asked for a rebuild, and which asks the last finished one covers.
 /// Each full rebuild reads every city and assessment and holds two copies
 /// of the directory; one per request, side by side under a mixed load, was
-/// most of the server's heap (BENCHMARKS.md, "Seventh run").
+/// the largest part of the server's peak heap (BENCHMARKS.md, "Seventh run").
 #[derive(Default)]
 struct Refreshes {
     /// Tickets handed out, one per ask, numbered from 1.

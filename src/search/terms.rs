@@ -6,10 +6,10 @@
 //! stems that agree (codes, acronyms, shared words) are one term.
 //!
 //! Two thirds of a forum's words are their own stem ("de", "the", "data",
-//! "311"); giving each of them a second term was a third of the index's
-//! terms and of a rebuild's time (BENCHMARKS.md, "Seventh run"). A word's
-//! stem is therefore looked up both marked (the posts whose words stem to it)
-//! and as written (the posts that hold it as it is).
+//! "311"); a second term for each was a third of the tokens indexed, and
+//! dropping it made a rebuild about 15% faster (BENCHMARKS.md, "Seventh
+//! run"). A word's stem is therefore looked up both marked (the posts whose
+//! words stem to it) and as written (the posts that hold it as it is).
 
 use tantivy::tokenizer::{BoxTokenStream, TextAnalyzer, Token, TokenStream, Tokenizer};
 
@@ -26,8 +26,8 @@ pub const STEM_MARK: char = '~';
 const CACHED_STEMS: usize = 100_000;
 
 /// The analyzer the text fields are indexed with: [`PostTokenizer`]. Its
-/// name is part of the schema, so a new name makes the service rebuild an
-/// index that its tokens were made by an older version of.
+/// name is part of the schema: renamed when what it emits changes, so that
+/// the service rebuilds an index made by an earlier version.
 pub const POST_ANALYZER: &str = "peerhall_post_v2";
 
 /// Ends the language tag a text field's value starts with.
