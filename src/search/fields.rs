@@ -11,26 +11,35 @@ use super::terms::POST_ANALYZER;
 /// One post a document. Titles and bodies are searched in `title_text` and
 /// `body_text`, which hold each word as written and its stem in the post's
 /// language (see [`super::terms`]); `title` and `body` only keep the text for
-/// display.
+/// display. Each field is indexed, stored or columnar only where something
+/// reads it so: every option costs every post at indexing time.
 pub fn schema() -> Schema {
     let mut builder = Schema::builder();
-    builder.add_i64_field("post_id", INDEXED | STORED | FAST);
+    // Deletions find a post or a thread by these terms; related threads
+    // are ordered by thread.
+    builder.add_i64_field("post_id", INDEXED | STORED);
     builder.add_i64_field("thread_id", INDEXED | STORED | FAST);
-    builder.add_bool_field("is_opening", INDEXED | STORED | FAST);
+    builder.add_bool_field("is_opening", INDEXED | STORED);
     builder.add_text_field("title", STORED);
     builder.add_text_field("body", STORED);
     builder.add_text_field("title_text", analysed(POST_ANALYZER));
     builder.add_text_field("body_text", analysed(POST_ANALYZER));
-    for keyword in [
-        "lang", "area", "criteria", "tags", "space", "city", "author",
-    ] {
-        builder.add_text_field(keyword, STRING | STORED | FAST);
+    // Filters; the hit shows the language, area and criteria.
+    builder.add_text_field("lang", STRING | STORED);
+    for faceted in ["area", "criteria"] {
+        builder.add_text_field(faceted, STRING | STORED | FAST);
     }
+    for filter in ["tags", "city", "author"] {
+        builder.add_text_field(filter, STRING);
+    }
+    // Read per candidate by the permission check (`spaces.rs`).
+    builder.add_text_field("space", FAST);
     builder.add_date_field("created", INDEXED | STORED | FAST);
-    for flag in ["solved", "answered", "accepted"] {
-        builder.add_bool_field(flag, INDEXED | STORED | FAST);
-    }
-    builder.add_i64_field("votes", INDEXED | STORED | FAST);
+    builder.add_bool_field("solved", INDEXED | STORED | FAST);
+    builder.add_bool_field("answered", INDEXED);
+    // Ranking's boosts.
+    builder.add_bool_field("accepted", FAST);
+    builder.add_i64_field("votes", FAST);
     builder.build()
 }
 
