@@ -200,25 +200,29 @@ fn mark_stem(stemmer: &mut TextAnalyzer, cache: &mut StemCache, text: &mut Strin
     if let Some(known) = cache.get(text.as_str()) {
         return replace_by_stem(text, known.as_deref());
     }
-    if cache.len() >= CACHED_STEMS {
-        cache.clear();
-    }
-    let stem = match analyze(stemmer, text).as_slice() {
-        [(_, stem)] => Some(stem.clone()),
-        _ => None,
-    };
-    cache.insert(text.clone(), stem.clone());
+    let stem = remember(stemmer, cache, text);
     replace_by_stem(text, stem.as_deref())
 }
 
 /// A folded word's stem, itself included, remembered.
 fn stem_of(stemmer: &mut TextAnalyzer, cache: &mut StemCache, word: &str) -> Option<String> {
-    let mut marked = word.to_owned();
-    if mark_stem(stemmer, cache, &mut marked) {
-        return Some(marked.trim_start_matches(STEM_MARK).to_owned());
+    match cache.get(word) {
+        Some(known) => known.clone(),
+        None => remember(stemmer, cache, word),
     }
-    // Not replaced: no single token, or the word is its own stem.
-    cache.get(word).cloned().flatten()
+}
+
+/// Stems a word the cache does not know, and remembers it.
+fn remember(stemmer: &mut TextAnalyzer, cache: &mut StemCache, word: &str) -> Option<String> {
+    if cache.len() >= CACHED_STEMS {
+        cache.clear();
+    }
+    let stem = match analyze(stemmer, word).as_slice() {
+        [(_, stem)] => Some(stem.clone()),
+        _ => None,
+    };
+    cache.insert(word.to_owned(), stem.clone());
+    stem
 }
 
 fn replace_by_stem(text: &mut String, stem: Option<&str>) -> bool {
