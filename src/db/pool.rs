@@ -133,4 +133,17 @@ mod tests {
                 .unwrap();
         assert_eq!(flag.used, 1);
     }
+
+    /// With memory management, every connection's page cache shares one
+    /// mutex: `.cargo/config.toml` must turn it off again.
+    #[test]
+    fn the_bundled_sqlite_gives_each_connection_its_own_page_cache() {
+        let mut conn = SqliteConnection::establish(":memory:").unwrap();
+        let flag: Used = diesel::sql_query(
+            "SELECT sqlite_compileoption_used('ENABLE_MEMORY_MANAGEMENT') AS used",
+        )
+        .get_result(&mut conn)
+        .unwrap();
+        assert_eq!(flag.used, 0);
+    }
 }
