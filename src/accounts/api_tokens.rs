@@ -47,16 +47,18 @@ pub enum TokenUse {
 
 /// Reads what `token` is, writing nothing.
 pub fn find(conn: &mut DbConnection, token: &str, now: NaiveDateTime) -> QueryResult<TokenUse> {
-    let found: Option<(i32, i32, Option<NaiveDateTime>)> = api_tokens::table
-        .filter(api_tokens::token_hash.eq(tokens::hash(token)))
-        .filter(api_tokens::revoked_at.is_null())
-        .select((
-            api_tokens::id,
-            api_tokens::user_id,
-            api_tokens::last_used_at,
-        ))
-        .first(conn)
-        .optional()?;
+    let hash = tokens::hash(token);
+    let found: Option<(i32, i32, Option<NaiveDateTime>)> =
+        crate::on_backend!(conn, |c| api_tokens::table
+            .filter(api_tokens::token_hash.eq(&hash))
+            .filter(api_tokens::revoked_at.is_null())
+            .select((
+                api_tokens::id,
+                api_tokens::user_id,
+                api_tokens::last_used_at,
+            ))
+            .first(c)
+            .optional())?;
     Ok(match found {
         None => TokenUse::Unknown,
         Some((id, user_id, last_used)) => {

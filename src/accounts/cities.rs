@@ -55,11 +55,11 @@ pub struct CityListing {
 }
 
 pub fn find_by_slug(conn: &mut DbConnection, slug: &str) -> QueryResult<Option<City>> {
-    cities::table
+    crate::on_backend!(conn, |c| cities::table
         .filter(cities::slug.eq(slug))
         .select(City::as_select())
-        .first(conn)
-        .optional()
+        .first(c)
+        .optional())
 }
 
 /// Inserts a city and returns its id.

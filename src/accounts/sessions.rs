@@ -29,12 +29,13 @@ pub fn user_id_for(
     token: &str,
     now: NaiveDateTime,
 ) -> QueryResult<Option<i32>> {
-    sessions::table
-        .filter(sessions::token_hash.eq(tokens::hash(token)))
+    let hash = tokens::hash(token);
+    crate::on_backend!(conn, |c| sessions::table
+        .filter(sessions::token_hash.eq(&hash))
         .filter(sessions::expires_at.gt(now))
         .select(sessions::user_id)
-        .first(conn)
-        .optional()
+        .first(c)
+        .optional())
 }
 
 pub fn delete(conn: &mut DbConnection, token: &str) -> QueryResult<()> {

@@ -211,22 +211,22 @@ fn free_handle(conn: &mut DbConnection, base: &str) -> QueryResult<String> {
 fn with_city(conn: &mut DbConnection, row: Option<UserRow>) -> QueryResult<Option<User>> {
     let Some(row) = row else { return Ok(None) };
     let city = match row.city_id {
-        Some(city) => cities::table
+        Some(city) => crate::on_backend!(conn, |c| cities::table
             .find(city)
             .select((cities::slug, cities::name))
-            .first::<(String, String)>(conn)
-            .optional()?,
+            .first::<(String, String)>(c)
+            .optional())?,
         None => None,
     };
     Ok(Some(User::from_row(row, city)))
 }
 
 pub fn find_by_id(conn: &mut DbConnection, id: i32) -> QueryResult<Option<User>> {
-    let row = users::table
+    let row = crate::on_backend!(conn, |c| users::table
         .find(id)
         .select(UserRow::as_select())
-        .first(conn)
-        .optional()?;
+        .first(c)
+        .optional())?;
     with_city(conn, row)
 }
 

@@ -74,10 +74,10 @@ pub struct AssessmentRow {
 /// The highest id among a city's assessments. Assessments are only ever
 /// added, so it changes whenever the city's history does.
 pub fn last_id_for_city(conn: &mut DbConnection, city_id: i32) -> QueryResult<Option<i32>> {
-    assessments::table
+    crate::on_backend!(conn, |c| assessments::table
         .filter(assessments::city_id.eq(city_id))
         .select(diesel::dsl::max(assessments::id))
-        .first(conn)
+        .first(c))
 }
 
 /// A city's assessments, newest first.

@@ -11,6 +11,21 @@ pub use write::write_transaction;
 
 use std::path::PathBuf;
 
+/// Runs `$body` with `$c` bound to the backend's own connection. Through the
+/// multi-connection every execution writes the query's SQL out anew (its
+/// wrapper does so to collect the binds), a seventh of a thread page's time
+/// (BENCHMARKS.md, "Eighth run"); the backend's own connection finds a
+/// statement of fixed shape in its cache by type. For the hot reads.
+#[macro_export]
+macro_rules! on_backend {
+    ($conn:expr, |$c:ident| $body:expr) => {
+        match $conn {
+            $crate::db::DbConnection::Sqlite($c) => $body,
+            $crate::db::DbConnection::Postgres($c) => $body,
+        }
+    };
+}
+
 /// An idle pooled SQLite connection, for a read short enough to run on the
 /// async worker itself: an indexed lookup takes microseconds, less than the
 /// two thread hops of [`run`], and under WAL a read does not wait for the

@@ -56,13 +56,13 @@ pub fn watch_level(
     user_id: i32,
     target: &Target,
 ) -> QueryResult<Option<Level>> {
-    let level: Option<String> = watches::table
+    let level: Option<String> = crate::on_backend!(conn, |c| watches::table
         .filter(watches::user_id.eq(user_id))
         .filter(watches::target_kind.eq(target.kind()))
         .filter(watches::target.eq(target.key()))
         .select(watches::level)
-        .first(conn)
-        .optional()?;
+        .first(c)
+        .optional())?;
     Ok(level.as_deref().and_then(Level::from_code))
 }
 

@@ -82,8 +82,8 @@ pub fn after(conn: &mut DbConnection, after: i32, limit: i64) -> QueryResult<Vec
 
 /// The newest outbox id (0 when empty): where a full rebuild starts replaying.
 pub fn newest(conn: &mut DbConnection) -> QueryResult<i32> {
-    search_outbox::table
+    crate::on_backend!(conn, |c| search_outbox::table
         .select(diesel::dsl::max(search_outbox::id))
-        .first::<Option<i32>>(conn)
-        .map(|id| id.unwrap_or(0))
+        .first::<Option<i32>>(c))
+    .map(|id| id.unwrap_or(0))
 }

@@ -49,17 +49,18 @@ pub fn authors(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32,
 
 /// One person as [`authors`] gives them, in a statement of fixed shape.
 pub fn author_of(conn: &mut DbConnection, id: i32) -> QueryResult<Option<Author>> {
-    let row: Option<(i32, Option<String>, String, Option<String>)> = users::table
-        .left_join(cities::table)
-        .filter(users::id.eq(id))
-        .select((
-            users::id,
-            users::handle,
-            users::display_name,
-            cities::name.nullable(),
-        ))
-        .first(conn)
-        .optional()?;
+    let row: Option<(i32, Option<String>, String, Option<String>)> =
+        crate::on_backend!(conn, |c| users::table
+            .left_join(cities::table)
+            .filter(users::id.eq(id))
+            .select((
+                users::id,
+                users::handle,
+                users::display_name,
+                cities::name.nullable(),
+            ))
+            .first(c)
+            .optional())?;
     Ok(row.map(|(id, handle, name, city)| author(id, handle, name, city)))
 }
 

@@ -30,22 +30,22 @@ pub fn find_thread(
     catalog: &Catalog,
     id: i32,
 ) -> QueryResult<Option<ThreadView>> {
-    let Some(row) = threads::table
+    let row = crate::on_backend!(conn, |c| threads::table
         .find(id)
         .select(ThreadRow::as_select())
-        .first(conn)
-        .optional()?
-    else {
+        .first(c)
+        .optional())?;
+    let Some(row) = row else {
         return Ok(None);
     };
     let Some(space) = space_of(conn, catalog, &row)? else {
         return Ok(None);
     };
-    let tags = thread_tags::table
+    let tags = crate::on_backend!(conn, |c| thread_tags::table
         .filter(thread_tags::thread_id.eq(row.id))
         .order(thread_tags::tag)
         .select(thread_tags::tag)
-        .load(conn)?;
+        .load(c))?;
     let author = match row.author_id {
         Some(a) => author_of(conn, a)?,
         None => None,

@@ -88,15 +88,15 @@ pub fn posts_page(
     let accepted = thread.accepted_post_id.unwrap_or(NO_POST);
     let mut first: Vec<PostRowWith> = Vec::new();
     if after.is_none() {
-        first = load_with_people!(
+        first = crate::on_backend!(conn, |c| load_with_people!(
             shown(thread.id, reader, with_hidden)
                 .filter(posts::opening.eq(true).or(posts::id.eq(accepted)))
                 .order(posts::opening.desc()),
-            conn
-        )?;
+            c
+        ))?;
     }
     let c = after.unwrap_or_else(before_any_post);
-    let replies = load_with_people!(
+    let replies = crate::on_backend!(conn, |conn| load_with_people!(
         shown(thread.id, reader, with_hidden)
             .filter(posts::opening.eq(false))
             .filter(posts::id.ne(accepted))
@@ -108,7 +108,7 @@ pub fn posts_page(
             .order((posts::created_at.asc(), posts::id.asc()))
             .limit(size + 1),
         conn
-    )?;
+    ))?;
     let page = Page::from_rows(replies, size, |(p, ..): &PostRowWith| Cursor {
         at: p.created_at,
         id: p.id,
