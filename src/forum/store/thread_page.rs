@@ -96,7 +96,7 @@ pub fn posts_page(
         ))?;
     }
     let c = after.unwrap_or_else(before_any_post);
-    let replies = crate::on_backend!(conn, |conn| load_with_people!(
+    let replies = crate::on_backend!(conn, |db| load_with_people!(
         shown(thread.id, reader, with_hidden)
             .filter(posts::opening.eq(false))
             .filter(posts::id.ne(accepted))
@@ -107,7 +107,7 @@ pub fn posts_page(
             )
             .order((posts::created_at.asc(), posts::id.asc()))
             .limit(size + 1),
-        conn
+        db
     ))?;
     let page = Page::from_rows(replies, size, |(p, ..): &PostRowWith| Cursor {
         at: p.created_at,
