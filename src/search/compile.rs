@@ -32,8 +32,13 @@ pub struct Compiled {
     pub query: Box<dyn Query>,
     /// The same without the permission check, which ranking applies to the
     /// candidates itself; a lone word or OR group is a plain union of terms,
-    /// so that tantivy can skip blocks that cannot reach the page.
+    /// so that tantivy can skip blocks that cannot reach the page. A phrase
+    /// is ranked by its words, which need no positions read.
     pub ranked: Box<dyn Query>,
+    /// Whether `ranked` matches more than `query` (it holds a phrase's
+    /// words, not the phrase): ranking then checks each candidate that
+    /// could reach the page against `query`.
+    pub loose: bool,
     /// The wanted words and phrases only, for highlighting.
     pub highlight: Highlight,
 }
@@ -41,6 +46,7 @@ pub struct Compiled {
 pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compiled {
     let mut text = TextCompiler::new(fields, &parsed.filters.langs);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+    let mut ranked_clauses = Vec::new();
     let mut wanted = false;
     for clause in &parsed.clauses {
         match clause {
@@ -51,44 +57,49 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
                     continue;
                 }
                 wanted = true;
+                let loose = terms.iter().flat_map(|t| text.loose_term(t)).collect();
                 clauses.push((Occur::Must, Box::new(BooleanQuery::union(alternatives))));
+                ranked_clauses.push((Occur::Must, Box::new(BooleanQuery::union(loose)) as _));
             }
             Clause::Not(term) => {
                 let alternatives = text.term(term, false);
                 if !alternatives.is_empty() {
-                    clauses.push((Occur::MustNot, Box::new(BooleanQuery::union(alternatives))));
+                    let excluded: Box<dyn Query> = Box::new(BooleanQuery::union(alternatives));
+                    ranked_clauses.push((Occur::MustNot, excluded.box_clone()));
+                    clauses.push((Occur::MustNot, excluded));
                 }
             }
         }
     }
-    for requirement in filters(fields, &parsed.filters) {
-        clauses.push((Occur::Must, unscored(requirement)));
-    }
+    let mut required = filters(fields, &parsed.filters);
     // Words that all analyse to nothing ask for something no post can have.
     if parsed.has_text() && !wanted {
-        clauses.push((Occur::Must, Box::new(EmptyQuery)));
+        required.push(Box::new(EmptyQuery));
+    }
+    for requirement in required {
+        let requirement = unscored(requirement);
+        ranked_clauses.push((Occur::Must, requirement.box_clone()));
+        clauses.push((Occur::Must, requirement));
     }
     if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
         clauses.push((Occur::Must, Box::new(AllQuery)));
+        ranked_clauses.push((Occur::Must, Box::new(AllQuery)));
     }
-    let ranked: Box<dyn Query> = match clauses.as_slice() {
+    let ranked: Box<dyn Query> = match ranked_clauses.as_slice() {
         [(Occur::Must, only)] => only.box_clone(),
-        _ => Box::new(BooleanQuery::new(clone_all(&clauses))),
+        _ => Box::new(BooleanQuery::new(ranked_clauses)),
     };
     clauses.extend(permission(viewer).map(|q| (Occur::Must, unscored(q))));
     Compiled {
         query: Box::new(BooleanQuery::new(clauses)),
         ranked,
+        loose: text.loosened,
         highlight: text.highlight,
     }
 }
 
 fn unscored(requirement: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(requirement, 0.0))
-}
-
-fn clone_all(clauses: &[(Occur, Box<dyn Query>)]) -> Vec<(Occur, Box<dyn Query>)> {
-    clauses.iter().map(|(o, q)| (*o, q.box_clone())).collect()
 }
 
 /// Analyses query words exactly as the text fields hold posts' words, and
@@ -99,6 +110,8 @@ struct TextCompiler<'f> {
     /// The languages searched, as indexes into [`LANGS`].
     langs: Vec<usize>,
     highlight: Highlight,
+    /// A phrase was ranked by its words.
+    loosened: bool,
 }
 
 impl<'f> TextCompiler<'f> {
@@ -116,6 +129,7 @@ impl<'f> TextCompiler<'f> {
             stemmers: Stemmers::default(),
             langs,
             highlight: Highlight::default(),
+            loosened: false,
         }
     }
 
@@ -155,6 +169,36 @@ impl<'f> TextCompiler<'f> {
             );
         }
         alternatives
+    }
+}
+
+impl TextCompiler<'_> {
+    /// The term as ranking reads it: a phrase (quoted, or a word of several
+    /// tokens such as "SDG-11") as all of its words, each in the title or
+    /// the body, scored as words as written are. A phrase scorer cannot
+    /// skip blocks: it reads the positions of every post holding all its
+    /// words, and common phrases ("open data portal") were the slowest
+    /// searches (BENCHMARKS.md, "Eighth run"). Ranking checks the phrase
+    /// only for candidates that can reach the page.
+    fn loose_term(&mut self, term: &Term) -> Vec<Box<dyn Query>> {
+        let text = match term {
+            Term::Word(text) | Term::Phrase(text) => text,
+        };
+        let exact = self.stemmers.word(text, &[]).exact;
+        if exact.len() < 2 {
+            return self.term(term, false);
+        }
+        self.loosened = true;
+        let words = exact
+            .iter()
+            .map(|(_, token)| {
+                Box::new(BooleanQuery::union(vec![
+                    boosted(text_term(self.fields.title_text, token), TITLE_EXACT),
+                    boosted(text_term(self.fields.body_text, token), BODY_EXACT),
+                ])) as Box<dyn Query>
+            })
+            .collect();
+        vec![Box::new(BooleanQuery::intersection(words))]
     }
 }
 

@@ -7,7 +7,7 @@ use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
 
 use tantivy::columnar::Column;
-use tantivy::query::Weight;
+use tantivy::query::{Scorer, Weight};
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader};
 
 use super::spaces::Readable;
@@ -21,10 +21,13 @@ const ACCEPTED_BOOST: f32 = 1.5;
 const ROUNDING_MARGIN: f32 = 1e-4;
 
 /// The `wanted` best matches of `weight` among posts in `spaces` (all, if
-/// None), best first; equal scores in index order.
+/// None), best first; equal scores in index order. With `check`, a
+/// candidate that would reach the page must also match it: `weight` then
+/// matches more than the search does (a phrase's words), and the check is
+/// made for the few candidates good enough, not for every match.
 pub(super) fn best(
     searcher: &Searcher,
-    weight: &dyn Weight,
+    (weight, check): (&dyn Weight, Option<&dyn Weight>),
     spaces: Option<&[String]>,
     wanted: usize,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
@@ -44,16 +47,28 @@ pub(super) fn best(
                 .map_or(Score::MIN, |t| t / boosts.ceiling * (1.0 - ROUNDING_MARGIN))
         };
         let start = floor(&top);
+        let mut checked = check.map(|c| c.scorer(segment, 1.0)).transpose()?;
         weight.for_each_pruning(start, segment, &mut |doc, score| {
             let hidden = alive.is_some_and(|a| a.is_deleted(doc))
                 || readable.as_ref().is_some_and(|r| !r.allows(doc));
-            if !hidden {
-                top.push(boosts.apply(doc, score), DocAddress::new(ord, doc));
+            let entry = Entry(boosts.apply(doc, score), DocAddress::new(ord, doc));
+            if !hidden && top.takes(&entry) && checked.as_mut().is_none_or(|c| holds(c, doc)) {
+                top.push(entry);
             }
             floor(&top)
         })?;
     }
     Ok(top.into_sorted())
+}
+
+/// Whether the check's scorer matches `doc`. Candidates come in document
+/// order, so it only ever seeks ahead; a scorer already past `doc` (its
+/// first match comes later) must not be asked to seek back.
+fn holds(check: &mut Box<dyn Scorer>, doc: DocId) -> bool {
+    if check.doc() < doc {
+        check.seek(doc);
+    }
+    check.doc() == doc
 }
 
 /// One segment's vote and accepted-answer columns, and the most they can
@@ -132,18 +147,23 @@ impl TopN {
         }
     }
 
-    fn push(&mut self, score: Score, address: DocAddress) {
-        let entry = Entry(score, address);
-        if self.heap.len() < self.limit {
-            self.heap.push(Reverse(entry));
-        } else if self
-            .heap
-            .peek()
-            .is_some_and(|Reverse(worst)| entry > *worst)
-        {
-            self.heap.pop();
-            self.heap.push(Reverse(entry));
+    /// Whether `entry` would be kept.
+    fn takes(&self, entry: &Entry) -> bool {
+        self.heap.len() < self.limit
+            || self
+                .heap
+                .peek()
+                .is_some_and(|Reverse(worst)| *entry > *worst)
+    }
+
+    fn push(&mut self, entry: Entry) {
+        if !self.takes(&entry) {
+            return;
         }
+        if self.heap.len() >= self.limit {
+            self.heap.pop();
+        }
+        self.heap.push(Reverse(entry));
     }
 
     /// The score to beat once the page is full.
@@ -165,7 +185,7 @@ impl TopN {
 #[cfg(test)]
 mod tests {
     use proptest::prelude::*;
-    use tantivy::collector::TopDocs;
+    use tantivy::collector::{DocSetCollector, TopDocs};
     use tantivy::query::EnableScoring;
 
     use super::super::compile::compile;
@@ -225,8 +245,17 @@ mod tests {
             let boosts = Boosts::in_segment(segment);
             move |doc, score| boosts.apply(doc, score)
         });
-        let found = searcher.search(&*compiled.query, &all).expect("searched");
-        found.into_iter().map(|(score, _)| score).collect()
+        // Ranked as ranking scores them (a phrase by its words), among the
+        // posts the search matches.
+        let matching = searcher
+            .search(&*compiled.query, &DocSetCollector)
+            .expect("matched");
+        let found = searcher.search(&*compiled.ranked, &all).expect("searched");
+        found
+            .into_iter()
+            .filter(|(_, address)| matching.contains(address))
+            .map(|(score, _)| score)
+            .collect()
     }
 
     fn pruned(index: &SearchIndex, viewer: &Viewer, query: &str, k: usize) -> Vec<Score> {
@@ -236,7 +265,18 @@ mod tests {
             .ranked
             .weight(EnableScoring::enabled_from_searcher(&searcher))
             .expect("a weight");
-        let best = best(&searcher, weight.as_ref(), spaces(viewer).as_deref(), k).expect("ranked");
+        let check = compiled
+            .query
+            .weight(EnableScoring::disabled_from_searcher(&searcher))
+            .expect("a weight");
+        let check = compiled.loose.then_some(check.as_ref());
+        let best = best(
+            &searcher,
+            (weight.as_ref(), check),
+            spaces(viewer).as_deref(),
+            k,
+        )
+        .expect("ranked");
         best.into_iter().map(|(score, _)| score).collect()
     }
 
@@ -244,8 +284,9 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(24))]
 
         /// Skipping blocks never changes the page: the best k scores are the
-        /// best k of every match, for words, OR, AND and phrases, across
-        /// segments, deletions, boosts and private spaces.
+        /// best k of every match, for words, OR, AND and phrases (ranked by
+        /// their words, checked as phrases), across segments, deletions,
+        /// boosts and private spaces.
         #[test]
         fn pruning_finds_the_same_best_scores_as_scoring_every_match(
             specs in prop::collection::vec(
@@ -257,7 +298,7 @@ mod tests {
             let member = Viewer { all_spaces: false, city_space: Some("city:a".to_owned()) };
             let staff = Viewer { all_spaces: true, city_space: None };
             for viewer in [&member, &staff] {
-                for query in ["alpha", "alpha OR beta", "alpha beta", "\"alpha beta\"", "alpha -beta"] {
+                for query in ["alpha", "alpha OR beta", "alpha beta", "\"alpha beta\"", "\"beta alpha\" OR alpha", "alpha -beta"] {
                     let mut expected = every_match(&index, viewer, query);
                     expected.truncate(k);
                     let got = pruned(&index, viewer, query, k);
@@ -278,7 +319,7 @@ mod tests {
     fn keeps_the_best_in_order_with_ties_in_index_order() {
         let mut top = TopN::new(3);
         for (doc, score) in [(0, 1.0), (1, 5.0), (2, 3.0), (3, 5.0), (4, 0.5), (5, 3.0)] {
-            top.push(score, at(doc));
+            top.push(Entry(score, at(doc)));
         }
         assert_eq!(top.threshold(), Some(3.0));
         assert_eq!(
@@ -290,9 +331,9 @@ mod tests {
     #[test]
     fn no_threshold_until_the_page_is_full() {
         let mut top = TopN::new(2);
-        top.push(1.0, at(0));
+        top.push(Entry(1.0, at(0)));
         assert_eq!(top.threshold(), None);
-        top.push(2.0, at(1));
+        top.push(Entry(2.0, at(1)));
         assert_eq!(top.threshold(), Some(1.0));
     }
 

@@ -182,8 +182,17 @@ fn page_of(
     let weight = compiled
         .ranked
         .weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let check = match compiled.loose {
+        true => Some(
+            compiled
+                .query
+                .weight(EnableScoring::disabled_from_searcher(searcher))?,
+        ),
+        false => None,
+    };
     let wanted = offset.saturating_add(per_page);
-    let best = ranking::best(searcher, weight.as_ref(), spaces(viewer).as_deref(), wanted)?;
+    let ranked = (weight.as_ref(), check.as_deref());
+    let best = ranking::best(searcher, ranked, spaces(viewer).as_deref(), wanted)?;
     Ok(best.into_iter().skip(offset).collect())
 }
 

@@ -33,6 +33,19 @@ fn phrases_need_their_words_together_in_order() {
     assert_eq!(ids(&index, "\"portal data open\""), Vec::<i64>::new());
 }
 
+/// Ranking finds a phrase's candidates by its words and checks the phrase
+/// for each; here the first candidate is not a match.
+#[test]
+fn a_phrase_found_after_posts_with_only_its_words_is_found() {
+    let index = index(&[
+        post(1, "A portal for data that is open to all"),
+        post(2, "Portal, data, open: three words"),
+        post(3, "An open data portal for the city"),
+    ]);
+    assert_eq!(ids(&index, "\"open data portal\""), [3]);
+    assert_eq!(ids(&index, "\"open data portal\" city"), [3]);
+}
+
 #[test]
 fn phrases_match_as_written_but_words_match_their_stems() {
     let index = index(&[
