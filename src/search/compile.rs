@@ -47,22 +47,19 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
     let mut text = TextCompiler::new(fields, &parsed.filters.langs);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut ranked_clauses = Vec::new();
-    let mut wanted = false;
+    let (mut wanted, mut loose) = (false, false);
     for clause in &parsed.clauses {
         match clause {
             Clause::AnyOf(terms) => {
-                let alternatives: Vec<Box<dyn Query>> =
-                    terms.iter().flat_map(|t| text.term(t, true)).collect();
-                if alternatives.is_empty() {
+                let Some(any) = text.any_of(terms) else {
                     continue;
-                }
-                wanted = true;
-                let loose = terms.iter().flat_map(|t| text.loose_term(t)).collect();
-                clauses.push((Occur::Must, Box::new(BooleanQuery::union(alternatives))));
-                ranked_clauses.push((Occur::Must, Box::new(BooleanQuery::union(loose)) as _));
+                };
+                (wanted, loose) = (true, loose || any.phrase);
+                clauses.push((Occur::Must, any.query));
+                ranked_clauses.push((Occur::Must, any.ranked));
             }
             Clause::Not(term) => {
-                let alternatives = text.term(term, false);
+                let (alternatives, _) = text.term(term, false);
                 if !alternatives.is_empty() {
                     let excluded: Box<dyn Query> = Box::new(BooleanQuery::union(alternatives));
                     ranked_clauses.push((Occur::MustNot, excluded.box_clone()));
@@ -93,7 +90,7 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
     Compiled {
         query: Box::new(BooleanQuery::new(clauses)),
         ranked,
-        loose: text.loosened,
+        loose,
         highlight: text.highlight,
     }
 }
@@ -101,6 +98,19 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
 fn unscored(requirement: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(requirement, 0.0))
 }
+
+/// An OR group (or a lone term) as the search matches it and as ranking
+/// reads it.
+struct AnyOf {
+    query: Box<dyn Query>,
+    ranked: Box<dyn Query>,
+    /// `ranked` holds a phrase's words instead of the phrase.
+    phrase: bool,
+}
+
+/// A term's alternatives in the text fields, and for a phrase the query
+/// ranking reads instead.
+type TermQueries = (Vec<Box<dyn Query>>, Option<Box<dyn Query>>);
 
 /// Analyses query words exactly as the text fields hold posts' words, and
 /// remembers the wanted ones for highlighting.
@@ -110,8 +120,6 @@ struct TextCompiler<'f> {
     /// The languages searched, as indexes into [`LANGS`].
     langs: Vec<usize>,
     highlight: Highlight,
-    /// A phrase was ranked by its words.
-    loosened: bool,
 }
 
 impl<'f> TextCompiler<'f> {
@@ -129,14 +137,39 @@ impl<'f> TextCompiler<'f> {
             stemmers: Stemmers::default(),
             langs,
             highlight: Highlight::default(),
-            loosened: false,
         }
+    }
+
+    /// Any of `terms`; None if no term has a searchable token.
+    fn any_of(&mut self, terms: &[Term]) -> Option<AnyOf> {
+        let (mut alternatives, mut ranked, mut phrase) = (Vec::new(), Vec::new(), false);
+        for term in terms {
+            let (exact, words) = self.term(term, true);
+            match words {
+                Some(words) => {
+                    phrase = true;
+                    ranked.push(words);
+                }
+                None => ranked.extend(exact.iter().map(|q| q.box_clone())),
+            }
+            alternatives.extend(exact);
+        }
+        if alternatives.is_empty() {
+            return None;
+        }
+        let union = |queries| Box::new(BooleanQuery::union(queries)) as Box<dyn Query>;
+        Some(AnyOf {
+            query: union(alternatives),
+            ranked: union(ranked),
+            phrase,
+        })
     }
 
     /// The term's queries in both text fields, none if it has no searchable
     /// token; such a term is left out rather than allowed to match nothing.
     /// A quoted phrase means the words as written, so it is not stemmed.
-    fn term(&mut self, term: &Term, wanted: bool) -> Vec<Box<dyn Query>> {
+    /// For a phrase, also the query ranking reads instead ([`all_words`]).
+    fn term(&mut self, term: &Term, wanted: bool) -> TermQueries {
         let word = match term {
             Term::Word(text) => self.stemmers.word(text, &self.langs),
             Term::Phrase(text) => self.stemmers.word(text, &[]),
@@ -168,38 +201,31 @@ impl<'f> TextCompiler<'f> {
                     .map(|stem| boosted(text_term(field, stem), stemmed_boost)),
             );
         }
-        alternatives
+        (alternatives, all_words(self.fields, &word.exact))
     }
 }
 
-impl TextCompiler<'_> {
-    /// The term as ranking reads it: a phrase (quoted, or a word of several
-    /// tokens such as "SDG-11") as all of its words, each in the title or
-    /// the body, scored as words as written are. A phrase scorer cannot
-    /// skip blocks: it reads the positions of every post holding all its
-    /// words, and common phrases ("open data portal") were the slowest
-    /// searches (BENCHMARKS.md, "Eighth run"). Ranking checks the phrase
-    /// only for candidates that can reach the page.
-    fn loose_term(&mut self, term: &Term) -> Vec<Box<dyn Query>> {
-        let text = match term {
-            Term::Word(text) | Term::Phrase(text) => text,
-        };
-        let exact = self.stemmers.word(text, &[]).exact;
-        if exact.len() < 2 {
-            return self.term(term, false);
-        }
-        self.loosened = true;
-        let words = exact
-            .iter()
-            .map(|(_, token)| {
-                Box::new(BooleanQuery::union(vec![
-                    boosted(text_term(self.fields.title_text, token), TITLE_EXACT),
-                    boosted(text_term(self.fields.body_text, token), BODY_EXACT),
-                ])) as Box<dyn Query>
-            })
-            .collect();
-        vec![Box::new(BooleanQuery::intersection(words))]
+/// A phrase as ranking reads it (quoted, or a word of several tokens such as
+/// "SDG-11"): all of its words, each in the title or the body, scored as
+/// words as written are; None for a single word. A phrase scorer cannot skip
+/// blocks: it reads the positions of every post holding all its words, and
+/// common phrases ("open data portal") were the slowest searches
+/// (BENCHMARKS.md, "Eighth run"). Ranking checks the phrase only for
+/// candidates that can reach the page.
+fn all_words(fields: &Fields, tokens: &[(usize, String)]) -> Option<Box<dyn Query>> {
+    if tokens.len() < 2 {
+        return None;
     }
+    let words = tokens
+        .iter()
+        .map(|(_, token)| {
+            Box::new(BooleanQuery::union(vec![
+                boosted(text_term(fields.title_text, token), TITLE_EXACT),
+                boosted(text_term(fields.body_text, token), BODY_EXACT),
+            ])) as Box<dyn Query>
+        })
+        .collect();
+    Some(Box::new(BooleanQuery::intersection(words)))
 }
 
 /// A word as written: a term, or a phrase when it has several tokens.

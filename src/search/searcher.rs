@@ -182,14 +182,14 @@ fn page_of(
     let weight = compiled
         .ranked
         .weight(EnableScoring::enabled_from_searcher(searcher))?;
-    let check = match compiled.loose {
-        true => Some(
+    let check = compiled
+        .loose
+        .then(|| {
             compiled
                 .query
-                .weight(EnableScoring::disabled_from_searcher(searcher))?,
-        ),
-        false => None,
-    };
+                .weight(EnableScoring::disabled_from_searcher(searcher))
+        })
+        .transpose()?;
     let wanted = offset.saturating_add(per_page);
     let ranked = (weight.as_ref(), check.as_deref());
     let best = ranking::best(searcher, ranked, spaces(viewer).as_deref(), wanted)?;
