@@ -12,6 +12,7 @@ mod facets;
 pub mod fields;
 pub mod indexer;
 mod live;
+mod memo;
 mod merge;
 pub mod page;
 pub mod query;

@@ -5,11 +5,13 @@
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::BinaryHeap;
+use std::sync::Arc;
 
 use tantivy::columnar::Column;
 use tantivy::query::{Scorer, Weight};
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader};
 
+use super::memo::SegmentMemo;
 use super::spaces::Readable;
 
 /// Weight of votes: a post with 10 votes scores about 1.5 times one with none.
@@ -39,7 +41,7 @@ pub(super) fn best(
         let readable = spaces
             .map(|s| Readable::in_segment(segment, s))
             .transpose()?;
-        let boosts = Boosts::in_segment(segment);
+        let boosts = Boosts::in_segment(segment)?;
         let alive = segment.alive_bitset();
         // The text score a post needs to reach the page even at the best boost.
         let floor = |top: &TopN| {
@@ -72,24 +74,29 @@ fn holds(check: &mut Box<dyn Scorer>, doc: DocId) -> bool {
 }
 
 /// One segment's vote and accepted-answer columns, and the most they can
-/// multiply a text score by there.
+/// multiply a text score by there; opened once per segment (opening them
+/// was a tenth of a rare word's search).
 struct Boosts {
     votes: Option<Column<i64>>,
     accepted: Option<Column<bool>>,
     ceiling: f32,
 }
 
+static BOOSTS: SegmentMemo<Boosts> = SegmentMemo::new();
+
 impl Boosts {
-    fn in_segment(segment: &SegmentReader) -> Self {
-        let votes = segment.fast_fields().i64("votes").ok();
-        let accepted = segment.fast_fields().bool("accepted").ok();
-        let most_votes = votes.as_ref().map_or(0, |c| c.max_value());
-        let any_accepted = accepted.as_ref().is_some_and(|c| c.max_value());
-        Boosts {
-            ceiling: by_votes(most_votes) * if any_accepted { ACCEPTED_BOOST } else { 1.0 },
-            votes,
-            accepted,
-        }
+    fn in_segment(segment: &SegmentReader) -> tantivy::Result<Arc<Self>> {
+        BOOSTS.get(segment, || {
+            let votes = segment.fast_fields().i64("votes").ok();
+            let accepted = segment.fast_fields().bool("accepted").ok();
+            let most_votes = votes.as_ref().map_or(0, |c| c.max_value());
+            let any_accepted = accepted.as_ref().is_some_and(|c| c.max_value());
+            Ok(Boosts {
+                ceiling: by_votes(most_votes) * if any_accepted { ACCEPTED_BOOST } else { 1.0 },
+                votes,
+                accepted,
+            })
+        })
     }
 
     /// Text relevance times a little for votes and more for an accepted answer.
@@ -242,7 +249,7 @@ mod tests {
         let searcher = index.inner.reader.searcher();
         let compiled = compile(index.fields(), viewer, &parse(query).expect(query));
         let all = TopDocs::with_limit(10_000).tweak_score(|segment: &SegmentReader| {
-            let boosts = Boosts::in_segment(segment);
+            let boosts = Boosts::in_segment(segment).expect("boosts");
             move |doc, score| boosts.apply(doc, score)
         });
         // Ranked as ranking scores them (a phrase by its words), among the

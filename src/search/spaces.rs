@@ -2,16 +2,14 @@
 //! or every space for program staff; as a query for counting and filtering,
 //! and as a per-candidate check for ranking.
 
-use std::num::NonZeroUsize;
-use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+use std::sync::Arc;
 
-use lru::LruCache;
 use tantivy::columnar::StrColumn;
-use tantivy::index::SegmentId;
 use tantivy::query::Query;
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::{BitSet, DocId, SegmentReader};
 
+use super::memo::SegmentMemo;
 use super::searcher::Viewer;
 
 /// The fast field saying who may read a post: "public" or "city:<slug>".
@@ -36,76 +34,69 @@ pub(super) fn spaces(viewer: &Viewer) -> Option<Vec<String>> {
 /// A public post is known from a bit set; only the few others are looked up
 /// in the `space` fast field.
 pub(super) struct Readable {
-    column: Option<StrColumn>,
+    segment: Arc<SegmentSpaces>,
     allowed: Vec<u64>,
-    /// Set for the segment's posts outside the public space; None when the
-    /// reader may not read public posts, so that every post is looked up.
-    not_public: Option<Arc<BitSet>>,
+    /// Whether the reader may read public posts; if not, every post is
+    /// looked up.
+    public: bool,
 }
+
+/// One segment's `space` column and the set of its posts outside the
+/// public space, both worked out once per segment: opening the column was
+/// a tenth of a rare word's search, and reading it for every candidate a
+/// tenth of a search at 1M posts. The set takes one bit per post.
+struct SegmentSpaces {
+    column: Option<StrColumn>,
+    not_public: BitSet,
+}
+
+static SPACES: SegmentMemo<SegmentSpaces> = SegmentMemo::new();
 
 impl Readable {
     pub(super) fn in_segment(segment: &SegmentReader, spaces: &[String]) -> tantivy::Result<Self> {
-        let column = segment.fast_fields().str(SPACE)?;
+        let known = SPACES.get(segment, || {
+            let column = segment.fast_fields().str(SPACE)?;
+            let not_public = not_public(segment, column.as_ref())?;
+            Ok(SegmentSpaces { column, not_public })
+        })?;
         let mut allowed = Vec::new();
-        let mut not_public = None;
-        if let Some(column) = &column {
+        if let Some(column) = &known.column {
             for space in spaces {
                 allowed.extend(column.dictionary().term_ord(space)?);
             }
-            if spaces.iter().any(|s| s == PUBLIC) {
-                not_public = Some(not_public_in(segment, column)?);
-            }
         }
         Ok(Readable {
-            column,
+            segment: known,
             allowed,
-            not_public,
+            public: spaces.iter().any(|s| s == PUBLIC),
         })
     }
 
     pub(super) fn allows(&self, doc: DocId) -> bool {
-        if self
-            .not_public
-            .as_ref()
-            .is_some_and(|set| !set.contains(doc))
-        {
+        if self.public && !self.segment.not_public.contains(doc) {
             return true;
         }
-        self.column
+        self.segment
+            .column
             .as_ref()
             .is_some_and(|c| c.term_ords(doc).any(|ord| self.allowed.contains(&ord)))
     }
 }
 
-/// Bit sets of the posts outside the public space, by segment. A segment never
-/// changes and its id is unique, so each set is worked out once, in one pass
-/// over the segment's `space` column, rather than a column read per candidate
-/// (a tenth of a search at 1M posts). A set takes one bit per post.
-static NOT_PUBLIC: LazyLock<Mutex<LruCache<SegmentId, Arc<BitSet>>>> =
-    LazyLock::new(|| Mutex::new(LruCache::new(SEGMENTS_REMEMBERED)));
-
-const SEGMENTS_REMEMBERED: NonZeroUsize = match NonZeroUsize::new(256) {
-    Some(n) => n,
-    None => NonZeroUsize::MIN,
-};
-
-fn not_public_in(segment: &SegmentReader, column: &StrColumn) -> tantivy::Result<Arc<BitSet>> {
-    let id = segment.segment_id();
-    let remembered = || NOT_PUBLIC.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(set) = remembered().get(&id) {
-        return Ok(Arc::clone(set));
-    }
-    let public = column.dictionary().term_ord(PUBLIC)?;
+/// The posts outside the public space, in one pass over the column. A post
+/// without a space is not public either: it is looked up, and refused.
+fn not_public(segment: &SegmentReader, column: Option<&StrColumn>) -> tantivy::Result<BitSet> {
     let mut set = BitSet::with_max_value(segment.max_doc());
+    let public = match column {
+        Some(column) => column.dictionary().term_ord(PUBLIC)?,
+        None => None,
+    };
     for doc in 0..segment.max_doc() {
-        // A post without a space is not public either: it is looked up, and refused.
-        let first = column.term_ords(doc).next();
+        let first = column.and_then(|c| c.term_ords(doc).next());
         if public.is_none() || first != public {
             set.insert(doc);
         }
     }
-    let set = Arc::new(set);
-    remembered().put(id, Arc::clone(&set));
     Ok(set)
 }
 
