@@ -76,15 +76,21 @@ pub(super) fn add_threads(
     writer: &mut tantivy::IndexWriter,
     threads: &[ThreadExport],
 ) -> anyhow::Result<usize> {
-    let mut posts = 0;
-    for thread in threads {
-        for doc in docs_of(thread) {
-            let doc = super::document::to_document(index.fields(), &doc);
-            writer.add_document(doc)?;
-            posts += 1;
-        }
+    let docs: Vec<PostDoc> = threads.iter().flat_map(docs_of).collect();
+    add_docs(index, writer, &docs)?;
+    Ok(docs.len())
+}
+
+/// Adds `docs` (uncommitted).
+pub(super) fn add_docs(
+    index: &SearchIndex,
+    writer: &mut tantivy::IndexWriter,
+    docs: &[PostDoc],
+) -> anyhow::Result<()> {
+    for doc in docs {
+        writer.add_document(super::document::to_document(index.fields(), doc))?;
     }
-    Ok(posts)
+    Ok(())
 }
 
 /// The documents of one visible thread: one per visible post.

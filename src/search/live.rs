@@ -10,7 +10,7 @@ use std::sync::{Arc, PoisonError, RwLock};
 
 use anyhow::Context;
 
-use super::SearchIndex;
+use super::{PostDoc, SearchIndex, ranking};
 use crate::config::SearchSettings;
 use crate::db::DbConnection;
 use crate::forum::store::{export, outbox};
@@ -179,29 +179,44 @@ fn build(
 ) -> anyhow::Result<(SearchIndex, Rebuilt)> {
     let index = SearchIndex::open_for_bulk(dir, memory)?;
     let start = outbox::newest(conn)?;
-    let built = fill(conn, &index)?;
+    let (built, boosted) = fill(conn, &index)?;
+    // The most boosted posts go into segments of their own (see `fill`).
+    index.commit_with_payload(&start.to_string())?;
+    index.with_writer(|writer| super::indexer::add_docs(&index, writer, &boosted))?;
     index.commit_with_payload(&start.to_string())?;
     Ok((index, built))
 }
 
-/// Every visible thread into `index` (uncommitted), a batch of threads at a time.
-pub fn fill(conn: &mut DbConnection, index: &SearchIndex) -> anyhow::Result<Rebuilt> {
+/// Every visible thread into `index` (uncommitted), a batch of threads at a
+/// time, except the posts ranking boosts most ([`ranking::boosted`]), which
+/// are returned to be added after a commit. Ranking prunes a segment against
+/// the highest boost it holds: with them apart, the segments that hold
+/// nine posts in ten have a ceiling of 1.28 instead of 2.7.
+pub fn fill(
+    conn: &mut DbConnection,
+    index: &SearchIndex,
+) -> anyhow::Result<(Rebuilt, Vec<PostDoc>)> {
     const THREADS_PER_BATCH: i64 = 500;
     let mut done = Rebuilt {
         threads: 0,
         posts: 0,
     };
-    let mut after = 0;
+    let (mut after, mut boosted) = (0, Vec::new());
     loop {
         let ids = export::visible_thread_ids(conn, after, THREADS_PER_BATCH)?;
         let Some(&last) = ids.last() else { break };
         let threads = export::threads_for_index(conn, &ids)?;
-        done.posts +=
-            index.with_writer(|writer| super::indexer::add_threads(index, writer, &threads))?;
+        let (high, low): (Vec<PostDoc>, Vec<PostDoc>) = threads
+            .iter()
+            .flat_map(super::indexer::docs_of)
+            .partition(|doc| ranking::boosted(doc.votes, doc.accepted));
+        index.with_writer(|writer| super::indexer::add_docs(index, writer, &low))?;
+        done.posts += low.len() + high.len();
         done.threads += threads.len();
+        boosted.extend(high);
         after = last;
     }
-    Ok(done)
+    Ok((done, boosted))
 }
 
 fn new_generation_name() -> String {

@@ -233,6 +233,13 @@ impl SearchIndex {
         self.inner.reader.searcher().generation().generation_id()
     }
 
+    /// Each segment's number of posts and the highest vote and
+    /// accepted-answer boost among them, which bounds how much ranking can
+    /// skip there.
+    pub fn boost_ceilings(&self) -> anyhow::Result<Vec<(u32, f32)>> {
+        Ok(ranking::ceilings(&self.inner.reader.searcher())?)
+    }
+
     /// Makes the last commit visible to searches now rather than shortly after.
     pub fn reload(&self) -> anyhow::Result<()> {
         self.inner

@@ -63,6 +63,16 @@ pub(super) fn best(
     Ok(top.into_sorted())
 }
 
+/// Each segment's number of posts and the highest boost among them: what
+/// bounds the segment's pruning.
+pub(super) fn ceilings(searcher: &Searcher) -> tantivy::Result<Vec<(u32, f32)>> {
+    searcher
+        .segment_readers()
+        .iter()
+        .map(|segment| Ok((segment.num_docs(), Boosts::in_segment(segment)?.ceiling)))
+        .collect()
+}
+
 /// Whether the check's scorer matches `doc`. Candidates come in document
 /// order, so it only ever seeks ahead; a scorer already past `doc` (its
 /// first match comes later) must not be asked to seek back.
@@ -109,6 +119,16 @@ impl Boosts {
             .unwrap_or(false);
         score * by_votes(votes) * if accepted { ACCEPTED_BOOST } else { 1.0 }
     }
+}
+
+/// Votes a post may have and still not count as boosted.
+const BOOSTED_OVER_VOTES: i64 = 3;
+
+/// Whether a post's boost is more than `by_votes(BOOSTED_OVER_VOTES)`
+/// (1.28): an accepted answer or more votes. A rebuild puts these posts
+/// apart, so that the other segments' ceiling stays that low.
+pub(super) fn boosted(votes: i64, accepted: bool) -> bool {
+    accepted || votes > BOOSTED_OVER_VOTES
 }
 
 /// Most posts have no votes: no logarithm for them.
@@ -342,6 +362,22 @@ mod tests {
         assert_eq!(top.threshold(), None);
         top.push(Entry(2.0, at(1)));
         assert_eq!(top.threshold(), Some(1.0));
+    }
+
+    #[test]
+    fn a_post_not_counted_as_boosted_is_boosted_at_most_as_the_low_ceiling() {
+        let ceiling = by_votes(BOOSTED_OVER_VOTES);
+        assert!((1.27..1.29).contains(&ceiling), "{ceiling}");
+        for votes in -2..40 {
+            for accepted in [false, true] {
+                let factor = by_votes(votes) * if accepted { ACCEPTED_BOOST } else { 1.0 };
+                assert_eq!(
+                    !boosted(votes, accepted),
+                    factor <= ceiling,
+                    "{votes} {accepted}"
+                );
+            }
+        }
     }
 
     #[test]

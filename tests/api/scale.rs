@@ -75,6 +75,7 @@ async fn a_generated_program_is_consistent_served_searched_and_written_on() {
         "{title}"
     );
     rebuild_and_find(&app, &token, id, &title).await;
+    boosted_posts_are_apart(&app);
     writes_continue_after_the_generated_rows(&app, &token, report).await;
 }
 
@@ -136,6 +137,34 @@ async fn rebuild_and_find(app: &TestApp, token: &str, id: i32, title: &str) {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     panic!("thread {id} ({title}) was never found");
+}
+
+/// A rebuild puts the posts ranking boosts most (an accepted answer, or
+/// more than 3 votes) in segments of their own, so that every other
+/// segment's boost ceiling, which bounds its pruning, stays at 1.28.
+fn boosted_posts_are_apart(app: &TestApp) {
+    app.state.search.follow().unwrap();
+    let ceilings = app.state.search.get().boost_ceilings().unwrap();
+    let low_ceiling = 1.0 + 4f32.ln() * 0.2;
+    let (mut low, mut high) = (0u32, 0u32);
+    for (posts, ceiling) in &ceilings {
+        if *ceiling <= low_ceiling + 1e-4 {
+            low += posts;
+        } else {
+            high += posts;
+        }
+    }
+    let accepted = threads::table
+        .filter(threads::accepted_post_id.is_not_null())
+        .select(threads::accepted_post_id.assume_not_null());
+    let boosted: i64 = posts::table
+        .filter(posts::votes.gt(3).or(posts::id.eq_any(accepted)))
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert!(boosted > 0, "the seed has boosted posts");
+    assert_eq!(i64::from(high), boosted, "{ceilings:?}");
+    assert_eq!(low + high, 500, "{ceilings:?}");
 }
 
 /// New rows get ids after the generated ones (PostgreSQL's sequences moved on).

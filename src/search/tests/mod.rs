@@ -229,27 +229,29 @@ fn merging_into_one_segment_keeps_every_post_the_deletions_and_the_payload() {
     assert_eq!(index.merge_into_one().expect("nothing to merge"), 1);
 }
 
+/// A build commits twice (the boosted posts apart), each commit leaving one
+/// segment per indexing thread when its memory suffices.
 #[test]
-fn a_build_is_merged_only_if_it_left_more_segments_than_indexing_threads() {
+fn a_build_is_merged_only_if_it_left_more_segments_than_its_two_commits_had_threads() {
     let index = index(&[post(1, "budget")]);
-    let threads = super::bulk_threads();
-    for id in 2..=(threads as i64) {
+    let expected = 2 * super::bulk_threads();
+    for id in 2..=(expected as i64) {
         index
             .with_writer(|writer| add(writer, &post(id, "budget")))
             .expect("written");
         index.commit_with_payload("1").expect("committed");
     }
-    // One segment per thread: left as it is.
-    assert_eq!(index.merge_if_split().expect("checked"), threads);
-    assert_eq!(segment_ids(&index).len(), threads);
+    // One segment per thread and commit: left as it is.
+    assert_eq!(index.merge_if_split().expect("checked"), expected);
+    assert_eq!(segment_ids(&index).len(), expected);
     index
         .with_writer(|writer| add(writer, &post(99, "budget")))
         .expect("written");
     index.commit_with_payload("2").expect("committed");
-    // One more than the threads, as when a build runs out of memory: merged.
-    assert_eq!(index.merge_if_split().expect("merged"), threads + 1);
+    // One more, as when a build runs out of memory: merged.
+    assert_eq!(index.merge_if_split().expect("merged"), expected + 1);
     assert_eq!(segment_ids(&index).len(), 1);
-    assert_eq!(sorted_ids(&index, "budget").len(), threads + 1);
+    assert_eq!(sorted_ids(&index, "budget").len(), expected + 1);
 }
 
 /// A merge already under way (the merge policy starts them in the
