@@ -76,9 +76,13 @@ pub(super) fn add_threads(
     writer: &mut tantivy::IndexWriter,
     threads: &[ThreadExport],
 ) -> anyhow::Result<usize> {
-    let docs: Vec<PostDoc> = threads.iter().flat_map(docs_of).collect();
-    add_docs(index, writer, &docs)?;
-    Ok(docs.len())
+    let mut posts = 0;
+    for thread in threads {
+        let docs = docs_of(thread);
+        add_docs(index, writer, &docs)?;
+        posts += docs.len();
+    }
+    Ok(posts)
 }
 
 /// Adds `docs` (uncommitted).
