@@ -27,12 +27,12 @@ pub mod terms;
 mod tests;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 
 use anyhow::Context;
 use directory::IndexDirectory;
 use tantivy::indexer::NoMergePolicy;
-use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy};
+use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Warmer};
 
 pub use document::{PostDoc, add, delete_post, delete_thread};
 pub use fields::schema;
@@ -67,6 +67,9 @@ struct Inner {
     /// Built in bulk: nothing merges until the end.
     bulk: bool,
     counts: counts::CountCache,
+    /// Keeps the per-segment memos in step with the reader's segments; the
+    /// reader holds it weakly.
+    _warmer: Arc<memo::SegmentWarmer>,
 }
 
 impl SearchIndex {
@@ -97,6 +100,11 @@ impl SearchIndex {
         Self::from_index(dir.to_owned(), index, writer)
     }
 
+    /// Whether `dir` holds an index (of any schema).
+    pub fn exists_in(dir: &Path) -> anyhow::Result<bool> {
+        Ok(dir.is_dir() && Index::exists(&IndexDirectory::open(dir)?)?)
+    }
+
     /// Whether `dir` holds an index with posts made under another schema,
     /// which [`SearchIndex::open_or_create`] refuses.
     pub fn holds_an_older_schema(dir: &Path) -> anyhow::Result<bool> {
@@ -125,9 +133,12 @@ impl SearchIndex {
     ) -> anyhow::Result<Self> {
         analysis::register(&index);
         let fields = Fields::new(&index.schema())?;
+        let warmer = Arc::new(memo::SegmentWarmer::default());
+        let weak: Weak<dyn Warmer> = Arc::downgrade(&warmer) as Weak<memo::SegmentWarmer>;
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
+            .warmers(vec![weak])
             .try_into()
             .context("cannot read the search index")?;
         Ok(Self {
@@ -140,6 +151,7 @@ impl SearchIndex {
                 bulk,
                 writer_memory: writer_memory.clamp(WRITER_MEMORY_RANGE.0, WRITER_MEMORY_RANGE.1),
                 counts: counts::CountCache::default(),
+                _warmer: warmer,
             }),
         })
     }

@@ -4,10 +4,11 @@
 //! answers.
 
 use std::cmp::{Ordering, Reverse};
-use std::collections::BinaryHeap;
+use std::collections::{BinaryHeap, HashSet};
 use std::sync::Arc;
 
 use tantivy::columnar::Column;
+use tantivy::index::SegmentId;
 use tantivy::query::{Scorer, Weight};
 use tantivy::{DocAddress, DocId, Score, Searcher, SegmentReader};
 
@@ -93,6 +94,20 @@ struct Boosts {
 }
 
 static BOOSTS: SegmentMemo<Boosts> = SegmentMemo::new();
+
+/// Opens the segment's boost columns ahead of the first search.
+pub(super) fn remember(segment: &SegmentReader) -> tantivy::Result<()> {
+    Boosts::in_segment(segment).map(drop)
+}
+
+pub(super) fn forget(segments: &HashSet<SegmentId>) {
+    BOOSTS.forget(segments);
+}
+
+#[cfg(test)]
+pub(super) fn remembers(segment: &SegmentId) -> bool {
+    BOOSTS.holds(segment)
+}
 
 impl Boosts {
     fn in_segment(segment: &SegmentReader) -> tantivy::Result<Arc<Self>> {

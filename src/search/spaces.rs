@@ -2,9 +2,11 @@
 //! or every space for program staff; as a query for counting and filtering,
 //! and as a per-candidate check for ranking.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use tantivy::columnar::StrColumn;
+use tantivy::index::SegmentId;
 use tantivy::query::Query;
 use tantivy::query::doc_predicate_query::{DocPredicateQuery, FunctionPredicate};
 use tantivy::{BitSet, DocId, SegmentReader};
@@ -52,13 +54,31 @@ struct SegmentSpaces {
 
 static SPACES: SegmentMemo<SegmentSpaces> = SegmentMemo::new();
 
+fn segment_spaces(segment: &SegmentReader) -> tantivy::Result<Arc<SegmentSpaces>> {
+    SPACES.get(segment, || {
+        let column = segment.fast_fields().str(SPACE)?;
+        let not_public = not_public(segment, column.as_ref())?;
+        Ok(SegmentSpaces { column, not_public })
+    })
+}
+
+/// Works out the segment's spaces ahead of the first search.
+pub(super) fn remember(segment: &SegmentReader) -> tantivy::Result<()> {
+    segment_spaces(segment).map(drop)
+}
+
+pub(super) fn forget(segments: &HashSet<SegmentId>) {
+    SPACES.forget(segments);
+}
+
+#[cfg(test)]
+pub(super) fn remembers(segment: &SegmentId) -> bool {
+    SPACES.holds(segment)
+}
+
 impl Readable {
     pub(super) fn in_segment(segment: &SegmentReader, spaces: &[String]) -> tantivy::Result<Self> {
-        let known = SPACES.get(segment, || {
-            let column = segment.fast_fields().str(SPACE)?;
-            let not_public = not_public(segment, column.as_ref())?;
-            Ok(SegmentSpaces { column, not_public })
-        })?;
+        let known = segment_spaces(segment)?;
         let mut allowed = Vec::new();
         if let Some(column) = &known.column {
             for space in spaces {
