@@ -6,7 +6,7 @@
 //! while searches keep being answered.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use anyhow::Context;
 
@@ -23,6 +23,8 @@ pub struct LiveIndex {
     root: PathBuf,
     writer_memory: usize,
     current: Arc<RwLock<(String, SearchIndex)>>,
+    /// The last generation [`LiveIndex::follow`] refused to move to.
+    refused: Arc<Mutex<Option<String>>>,
 }
 
 impl LiveIndex {
@@ -44,25 +46,26 @@ impl LiveIndex {
             root: root.to_owned(),
             writer_memory,
             current: Arc::new(RwLock::new((name, index))),
+            refused: Arc::default(),
         })
     }
 
-    /// Like [`LiveIndex::open`], but an index made with an older schema that
-    /// holds posts is first rebuilt from the database: a new release may
-    /// index posts differently, and searching an old index with it would
-    /// find nothing. The service starts once the rebuild is done.
+    /// Like [`LiveIndex::open`], but the live generation is first rebuilt
+    /// from the database when it holds posts indexed under an older schema
+    /// (a new release may index posts differently, and searching an old
+    /// index with it would find nothing) or when it is missing (opening it
+    /// would start an empty index, which the outbox fills only with what
+    /// was written through the service, not what was imported or seeded).
+    /// The service starts once the rebuild is done.
     pub fn open_or_rebuild(
         conn: &mut DbConnection,
         settings: &SearchSettings,
     ) -> anyhow::Result<LiveIndex> {
         let root = &settings.dir;
         if let Some(name) = read_current(root)?
-            && SearchIndex::holds_an_older_schema(&root.join(&name))?
+            && let Some(problem) = unusable(&root.join(&name))?
         {
-            tracing::warn!(
-                generation = %name,
-                "search: the index was made with an older schema; rebuilding it from the database"
-            );
+            tracing::warn!(generation = %name, "search: {problem}; rebuilding it from the database");
             let rebuilt = rebuild(conn, root, settings.rebuild_memory_bytes())?;
             tracing::info!(posts = rebuilt.posts, "search: rebuilt");
             remove_generation(root, &name);
@@ -102,7 +105,12 @@ impl LiveIndex {
         {
             return Ok(false);
         }
-        let index = SearchIndex::open_or_create_with(&self.root.join(&name), self.writer_memory)?;
+        let dir = self.root.join(&name);
+        if !SearchIndex::exists_in(&dir)? {
+            self.refuse(&name);
+            return Ok(false);
+        }
+        let index = SearchIndex::open_or_create_with(&dir, self.writer_memory)?;
         let old = {
             let mut guard = self.current.write().unwrap_or_else(PoisonError::into_inner);
             std::mem::replace(&mut *guard, (name, index))
@@ -112,6 +120,33 @@ impl LiveIndex {
         remove_generation(&self.root, &old_name);
         Ok(true)
     }
+}
+
+impl LiveIndex {
+    /// Keeps answering from the live generation when `CURRENT` names one that
+    /// holds no index, which only a hand edit or a lost directory makes:
+    /// following it would answer from an empty index. Said once per name.
+    fn refuse(&self, name: &str) {
+        let mut refused = self.refused.lock().unwrap_or_else(PoisonError::into_inner);
+        if refused.as_deref() != Some(name) {
+            tracing::error!(
+                generation = %name,
+                "search: CURRENT names a generation that holds no index; still answering from the live one (run `peerhall reindex`)"
+            );
+            *refused = Some(name.to_owned());
+        }
+    }
+}
+
+/// Why the generation in `dir` cannot be opened as it is, if it cannot.
+fn unusable(dir: &Path) -> anyhow::Result<Option<&'static str>> {
+    if !SearchIndex::exists_in(dir)? {
+        return Ok(Some("the live index is missing"));
+    }
+    if SearchIndex::holds_an_older_schema(dir)? {
+        return Ok(Some("the index was made with an older schema"));
+    }
+    Ok(None)
 }
 
 /// Removes a generation no one reads any more; open readers keep their maps.
@@ -272,4 +307,24 @@ fn write_current(root: &Path, name: &str) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write {}", temporary.display()))?;
     std::fs::rename(&temporary, root.join(CURRENT))
         .with_context(|| format!("cannot replace {}", root.join(CURRENT).display()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn current_naming_a_generation_without_an_index_is_not_followed() {
+        let root = tempfile::tempdir().expect("a directory");
+        let live = LiveIndex::open(root.path(), 15_000_000).expect("opened");
+        let (name, _) = live.version();
+        write_current(root.path(), "gen-1").expect("written");
+        assert!(!live.follow().expect("followed"));
+        assert_eq!(live.version().0, name, "still the live generation");
+        assert!(root.path().join(&name).exists(), "and it is kept");
+        assert!(
+            !root.path().join("gen-1").exists(),
+            "nothing made under the missing name"
+        );
+    }
 }

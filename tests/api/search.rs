@@ -370,6 +370,37 @@ async fn an_index_made_under_an_older_schema_is_rebuilt_before_the_service_start
 }
 
 #[tokio::test]
+async fn a_missing_live_generation_is_rebuilt_before_the_service_starts() {
+    let s = site().await;
+    s.ask(
+        &s.asker,
+        "general",
+        "Presupuesto participativo",
+        "Votamos el presupuesto.",
+    )
+    .await;
+    s.until_total(&s.answerer, "presupuesto", 1).await;
+    // As after a bulk import: the posts are in the database, not in the outbox.
+    {
+        use diesel::RunQueryDsl;
+        diesel::sql_query("DELETE FROM search_outbox")
+            .execute(&mut *s.app.conn())
+            .unwrap();
+    }
+    // A data directory whose CURRENT names a generation that is gone.
+    let data = tempfile::tempdir().unwrap();
+    let root = data.path().join("index");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::write(root.join("CURRENT"), "gen-1").unwrap();
+
+    let restarted = s.app.spawn_beside_in(data).await;
+    let (status, found) = search_on(&restarted, &s.answerer, "presupuestos").await;
+    assert_eq!((status, found["total"].as_u64()), (200, Some(1)), "{found}");
+    let current = std::fs::read_to_string(root.join("CURRENT")).unwrap();
+    assert_ne!(current.trim(), "gen-1");
+}
+
+#[tokio::test]
 async fn two_instances_on_one_database_each_find_what_either_wrote() {
     let s = site().await;
     let second = s.app.spawn_beside().await;
