@@ -5,6 +5,7 @@
 pub mod baselines;
 pub mod queries;
 
+use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -20,7 +21,7 @@ use crate::scale::vocabulary::languages;
 use crate::search::{self, PostDoc, Results, SearchIndex, SearchRequest, Sort, Viewer};
 use crate::startup::AppState;
 use baselines::{BaselineRow, Built, Fts5, PER_PAGE, Pg, pg_config};
-use queries::{BenchQuery, query_set};
+use queries::{BenchQuery, Kind, query_set};
 
 /// Timed passes over the query set, after one warm-up pass.
 const ROUNDS: usize = 3;
@@ -49,9 +50,11 @@ pub struct Searcher<'a> {
     pub port: u16,
 }
 
-/// Sorted latencies of one engine over the query set.
+/// Sorted latencies of one engine over the query set, and each with its
+/// query's kind.
 struct Timed {
     samples: Vec<Duration>,
+    kinds: Vec<(Kind, Duration)>,
 }
 
 impl Timed {
@@ -121,6 +124,7 @@ fn peerhall_rows(
     let http = time(queries, |q| Ok(over_http(&mut client, who.token, q)?.0))?;
     rows.push(latency_row("search: in process", &local, queries, None));
     rows.push(http_row(&http, queries));
+    rows.extend(by_kind_rows("search over HTTP by kind", &http, queries));
     Ok(http)
 }
 
@@ -193,14 +197,33 @@ fn time(
     for q in queries {
         run(q)?;
     }
-    let mut samples = Vec::with_capacity(queries.len() * ROUNDS);
+    let mut kinds = Vec::with_capacity(queries.len() * ROUNDS);
     for _ in 0..ROUNDS {
         for q in queries {
-            samples.push(run(q)?);
+            kinds.push((q.kind, run(q)?));
         }
     }
+    let mut samples: Vec<Duration> = kinds.iter().map(|(_, took)| *took).collect();
     samples.sort_unstable();
-    Ok(Timed { samples })
+    Ok(Timed { samples, kinds })
+}
+
+/// One row per kind of query: which kinds keep the whole set's median
+/// where it is.
+fn by_kind_rows(what: &str, timed: &Timed, queries: &[BenchQuery]) -> Vec<Row> {
+    let mut kinds: BTreeMap<Kind, Vec<Duration>> = BTreeMap::new();
+    for (kind, took) in &timed.kinds {
+        kinds.entry(*kind).or_default().push(*took);
+    }
+    kinds
+        .into_iter()
+        .map(|(kind, mut samples)| {
+            samples.sort_unstable();
+            let count = queries.iter().filter(|q| q.kind == kind).count();
+            let label = format!("{what}: {} ({count} queries × {ROUNDS})", kind.describe());
+            Row::latencies(&label, &samples, String::new(), None)
+        })
+        .collect()
 }
 
 /// One search as the search box would make it, timed from parsing the
