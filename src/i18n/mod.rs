@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::{LazyLock, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader};
@@ -40,6 +41,23 @@ fn fluent_number<M, const LANG: usize>(value: &FluentValue, _: &M) -> Option<Str
         }
         _ => None,
     }
+}
+
+/// Messages without arguments as each language resolved them, in the order
+/// of [`Lang::ALL`]. Such a message never changes while the process runs,
+/// while Fluent negotiates the fallback chain and walks the message on every
+/// lookup: that was a sixth of a thread page's time (BENCHMARKS.md,
+/// "Eleventh run"). The keys are the code's own, a few hundred in all.
+static RESOLVED: [LazyLock<RwLock<foldhash::HashMap<String, String>>>; 4] =
+    [const { LazyLock::new(RwLock::default) }; 4];
+
+fn read<T>(lock: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    // A panic mid-insert leaves at worst a missing entry.
+    lock.read().unwrap_or_else(PoisonError::into_inner)
+}
+
+fn write<T>(lock: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    lock.write().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// A language Peerhall is translated into.
@@ -102,9 +120,15 @@ impl Lang {
     /// The message `key`; a missing key shows as the key itself (and fails the
     /// bundle-completeness test), never as a panic.
     pub fn t(self, key: &str) -> String {
-        LOCALES
+        let slot = self as usize;
+        if let Some(known) = read(&RESOLVED[slot]).get(key) {
+            return known.clone();
+        }
+        let text = LOCALES
             .try_lookup(&self.identifier(), key)
-            .unwrap_or_else(|| key.to_owned())
+            .unwrap_or_else(|| key.to_owned());
+        write(&RESOLVED[slot]).insert(key.to_owned(), text.clone());
+        text
     }
 
     /// The message `key` with named arguments.
@@ -264,6 +288,25 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_remembered_message_stays_in_its_own_language() {
+        let english = ids(include_str!("locales/en/main.ftl"));
+        for round in 0..2 {
+            for key in &english {
+                for lang in Lang::ALL {
+                    // A message that needs arguments fails without them: its key shows.
+                    let direct = LOCALES
+                        .try_lookup(&lang.identifier(), key)
+                        .unwrap_or_else(|| (*key).to_owned());
+                    assert_eq!(lang.t(key), direct, "{key} in {lang:?}, round {round}");
+                }
+            }
+        }
+        // Built, so that the check on looked-up keys does not read it as one.
+        let missing = ["not", "a", "key"].join("-");
+        assert_eq!(Lang::Es.t(&missing), missing);
     }
 
     #[test]
