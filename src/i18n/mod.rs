@@ -47,9 +47,13 @@ fn fluent_number<M, const LANG: usize>(value: &FluentValue, _: &M) -> Option<Str
 /// of [`Lang::ALL`]. Such a message never changes while the process runs,
 /// while Fluent negotiates the fallback chain and walks the message on every
 /// lookup: that was a sixth of a thread page's time (BENCHMARKS.md,
-/// "Eleventh run"). The keys are the code's own, a few hundred in all.
+/// "Eleventh run"). The keys are the code's own, a few hundred in all; past
+/// [`RESOLVED_KEYS`] a key is looked up each time instead, so that a key made
+/// from input by some future caller cannot grow it without end.
 static RESOLVED: [LazyLock<RwLock<foldhash::HashMap<String, String>>>; 4] =
     [const { LazyLock::new(RwLock::default) }; 4];
+
+const RESOLVED_KEYS: usize = 4096;
 
 fn read<T>(lock: &RwLock<T>) -> RwLockReadGuard<'_, T> {
     // A panic mid-insert leaves at worst a missing entry.
@@ -127,7 +131,10 @@ impl Lang {
         let text = LOCALES
             .try_lookup(&self.identifier(), key)
             .unwrap_or_else(|| key.to_owned());
-        write(&RESOLVED[slot]).insert(key.to_owned(), text.clone());
+        let mut resolved = write(&RESOLVED[slot]);
+        if resolved.len() < RESOLVED_KEYS {
+            resolved.insert(key.to_owned(), text.clone());
+        }
         text
     }
 
