@@ -335,8 +335,8 @@ async fn a_rebuilt_index_is_swapped_in_while_the_service_answers() {
     s.until_total(&s.answerer, "portal", 2).await;
 }
 
-#[tokio::test]
-async fn an_index_made_under_an_older_schema_is_rebuilt_before_the_service_starts() {
+/// A site with one post about "presupuesto", already searchable.
+async fn site_with_one_budget_post() -> Site {
     let s = site().await;
     s.ask(
         &s.asker,
@@ -346,12 +346,25 @@ async fn an_index_made_under_an_older_schema_is_rebuilt_before_the_service_start
     )
     .await;
     s.until_total(&s.answerer, "presupuesto", 1).await;
-    // A data directory whose live generation an older release made and filled.
+    s
+}
+
+/// A data directory whose search `CURRENT` names `gen-1`, and its index root.
+fn data_dir_naming_gen_1() -> (tempfile::TempDir, std::path::PathBuf) {
     let data = tempfile::tempdir().unwrap();
     let root = data.path().join("index");
+    std::fs::create_dir_all(&root).unwrap();
+    std::fs::write(root.join("CURRENT"), "gen-1").unwrap();
+    (data, root)
+}
+
+#[tokio::test]
+async fn an_index_made_under_an_older_schema_is_rebuilt_before_the_service_starts() {
+    let s = site_with_one_budget_post().await;
+    // A data directory whose live generation an older release made and filled.
+    let (data, root) = data_dir_naming_gen_1();
     let old = root.join("gen-1");
     std::fs::create_dir_all(&old).unwrap();
-    std::fs::write(root.join("CURRENT"), "gen-1").unwrap();
     let mut builder = tantivy::schema::Schema::builder();
     let body = builder.add_text_field("body_en", tantivy::schema::TEXT);
     let index = tantivy::Index::create_in_dir(&old, builder.build()).unwrap();
@@ -371,15 +384,7 @@ async fn an_index_made_under_an_older_schema_is_rebuilt_before_the_service_start
 
 #[tokio::test]
 async fn a_missing_live_generation_is_rebuilt_before_the_service_starts() {
-    let s = site().await;
-    s.ask(
-        &s.asker,
-        "general",
-        "Presupuesto participativo",
-        "Votamos el presupuesto.",
-    )
-    .await;
-    s.until_total(&s.answerer, "presupuesto", 1).await;
+    let s = site_with_one_budget_post().await;
     // As after a bulk import: the posts are in the database, not in the outbox.
     {
         use diesel::RunQueryDsl;
@@ -388,10 +393,7 @@ async fn a_missing_live_generation_is_rebuilt_before_the_service_starts() {
             .unwrap();
     }
     // A data directory whose CURRENT names a generation that is gone.
-    let data = tempfile::tempdir().unwrap();
-    let root = data.path().join("index");
-    std::fs::create_dir_all(&root).unwrap();
-    std::fs::write(root.join("CURRENT"), "gen-1").unwrap();
+    let (data, root) = data_dir_naming_gen_1();
 
     let restarted = s.app.spawn_beside_in(data).await;
     let (status, found) = search_on(&restarted, &s.answerer, "presupuestos").await;
