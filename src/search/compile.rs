@@ -41,12 +41,21 @@ pub struct Compiled {
     pub loose: bool,
     /// The wanted words and phrases only, for highlighting.
     pub highlight: Highlight,
+    /// Every wanted term of every word, phrase and OR group in one union,
+    /// scored as `ranked` scores the posts that match `query`: for ranking
+    /// where matches are common. tantivy skips blocks of a union of terms,
+    /// but scores every match of an intersection, and two words, phrases and
+    /// filters are intersections. None where `ranked` is such a union, or
+    /// where the union would score a post differently (a phrase in an OR
+    /// group).
+    pub flat: Option<Box<dyn Query>>,
 }
 
 pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compiled {
     let mut text = TextCompiler::new(fields, &parsed.filters.langs);
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut ranked_clauses = Vec::new();
+    let mut flat_terms = Some(Vec::new());
     let (mut wanted, mut loose) = (false, false);
     for clause in &parsed.clauses {
         match clause {
@@ -55,6 +64,10 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
                     continue;
                 };
                 (wanted, loose) = (true, loose || any.phrase);
+                flat_terms = flat_terms.zip(any.flat).map(|(mut all, these)| {
+                    all.extend(these);
+                    all
+                });
                 clauses.push((Occur::Must, any.query));
                 ranked_clauses.push((Occur::Must, any.ranked));
             }
@@ -82,16 +95,20 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
         clauses.push((Occur::Must, Box::new(AllQuery)));
         ranked_clauses.push((Occur::Must, Box::new(AllQuery)));
     }
-    let ranked: Box<dyn Query> = match ranked_clauses.as_slice() {
-        [(Occur::Must, only)] => only.box_clone(),
-        _ => Box::new(BooleanQuery::new(ranked_clauses)),
+    let (ranked, a_union): (Box<dyn Query>, bool) = match ranked_clauses.as_slice() {
+        [(Occur::Must, only)] => (only.box_clone(), !loose),
+        _ => (Box::new(BooleanQuery::new(ranked_clauses)), false),
     };
+    let flat = flat_terms
+        .filter(|_| wanted && !a_union)
+        .map(|terms| Box::new(BooleanQuery::union(terms)) as Box<dyn Query>);
     clauses.extend(permission(viewer).map(|q| (Occur::Must, unscored(q))));
     Compiled {
         query: Box::new(BooleanQuery::new(clauses)),
         ranked,
         loose,
         highlight: text.highlight,
+        flat,
     }
 }
 
@@ -106,11 +123,18 @@ struct AnyOf {
     ranked: Box<dyn Query>,
     /// `ranked` holds a phrase's words instead of the phrase.
     phrase: bool,
+    /// The terms `ranked` sums, each alone: see [`Compiled::flat`]. None
+    /// for a phrase in an OR group, where a post that matches another
+    /// alternative would also score the phrase's words it holds.
+    flat: Option<Vec<Box<dyn Query>>>,
 }
 
 /// A term's alternatives in the text fields, and for a phrase the query
 /// ranking reads instead.
-type TermQueries = (Vec<Box<dyn Query>>, Option<Box<dyn Query>>);
+type TermQueries = (Vec<Box<dyn Query>>, Option<PhraseWords>);
+
+/// A phrase as ranking reads it ([`all_words`]), and the terms it sums.
+type PhraseWords = (Box<dyn Query>, Vec<Box<dyn Query>>);
 
 /// Analyses query words exactly as the text fields hold posts' words, and
 /// remembers the wanted ones for highlighting.
@@ -143,14 +167,19 @@ impl<'f> TextCompiler<'f> {
     /// Any of `terms`; None if no term has a searchable token.
     fn any_of(&mut self, terms: &[Term]) -> Option<AnyOf> {
         let (mut alternatives, mut ranked, mut phrase) = (Vec::new(), Vec::new(), false);
+        let mut flat = Vec::new();
         for term in terms {
             let (exact, words) = self.term(term, true);
             match words {
-                Some(words) => {
+                Some((words, each)) => {
                     phrase = true;
                     ranked.push(words);
+                    flat.extend(each);
                 }
-                None => ranked.extend(exact.iter().map(|q| q.box_clone())),
+                None => {
+                    ranked.extend(exact.iter().map(|q| q.box_clone()));
+                    flat.extend(exact.iter().map(|q| q.box_clone()));
+                }
             }
             alternatives.extend(exact);
         }
@@ -161,6 +190,7 @@ impl<'f> TextCompiler<'f> {
         Some(AnyOf {
             query: union(alternatives),
             ranked: union(ranked),
+            flat: (!phrase || terms.len() == 1).then_some(flat),
             phrase,
         })
     }
@@ -212,20 +242,25 @@ impl<'f> TextCompiler<'f> {
 /// common phrases ("open data portal") were the slowest searches
 /// (BENCHMARKS.md, "Eighth run"). Ranking checks the phrase only for
 /// candidates that can reach the page.
-fn all_words(fields: &Fields, tokens: &[(usize, String)]) -> Option<Box<dyn Query>> {
+fn all_words(fields: &Fields, tokens: &[(usize, String)]) -> Option<PhraseWords> {
     if tokens.len() < 2 {
         return None;
     }
+    let per_word = |token: &String| {
+        vec![
+            boosted(text_term(fields.title_text, token), TITLE_EXACT),
+            boosted(text_term(fields.body_text, token), BODY_EXACT),
+        ]
+    };
     let words = tokens
         .iter()
-        .map(|(_, token)| {
-            Box::new(BooleanQuery::union(vec![
-                boosted(text_term(fields.title_text, token), TITLE_EXACT),
-                boosted(text_term(fields.body_text, token), BODY_EXACT),
-            ])) as Box<dyn Query>
-        })
+        .map(|(_, token)| Box::new(BooleanQuery::union(per_word(token))) as Box<dyn Query>)
         .collect();
-    Some(Box::new(BooleanQuery::intersection(words)))
+    let each = tokens
+        .iter()
+        .flat_map(|(_, token)| per_word(token))
+        .collect();
+    Some((Box::new(BooleanQuery::intersection(words)), each))
 }
 
 /// A word as written: a term, or a phrase when it has several tokens.

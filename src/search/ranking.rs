@@ -300,18 +300,29 @@ mod tests {
             .collect()
     }
 
-    fn pruned(index: &SearchIndex, viewer: &Viewer, query: &str, k: usize) -> Vec<Score> {
+    /// The best k as ranking finds them, walking the union of the query's
+    /// terms if `flat` and the query has one.
+    fn pruned(
+        index: &SearchIndex,
+        viewer: &Viewer,
+        query: &str,
+        k: usize,
+        flat: bool,
+    ) -> Vec<Score> {
         let searcher = index.inner.reader.searcher();
         let compiled = compile(index.fields(), viewer, &parse(query).expect(query));
-        let weight = compiled
-            .ranked
+        let (ranked, loose) = match compiled.flat.as_ref().filter(|_| flat) {
+            Some(union) => (union, true),
+            None => (&compiled.ranked, compiled.loose),
+        };
+        let weight = ranked
             .weight(EnableScoring::enabled_from_searcher(&searcher))
             .expect("a weight");
         let check = compiled
             .query
             .weight(EnableScoring::disabled_from_searcher(&searcher))
             .expect("a weight");
-        let check = compiled.loose.then_some(check.as_ref());
+        let check = loose.then_some(check.as_ref());
         let best = best(
             &searcher,
             (weight.as_ref(), check),
@@ -328,7 +339,8 @@ mod tests {
         /// Skipping blocks never changes the page: the best k scores are the
         /// best k of every match, for words, OR, AND and phrases (ranked by
         /// their words, checked as phrases), across segments, deletions,
-        /// boosts and private spaces.
+        /// boosts and private spaces; and so whether ranking walks the
+        /// intersection of the words or the union of their terms.
         #[test]
         fn pruning_finds_the_same_best_scores_as_scoring_every_match(
             specs in prop::collection::vec(
@@ -340,13 +352,15 @@ mod tests {
             let member = Viewer { all_spaces: false, city_space: Some("city:a".to_owned()) };
             let staff = Viewer { all_spaces: true, city_space: None };
             for viewer in [&member, &staff] {
-                for query in ["alpha", "alpha OR beta", "alpha beta", "\"alpha beta\"", "\"beta alpha\" OR alpha", "alpha -beta"] {
+                for query in ["alpha", "alpha OR beta", "alpha beta", "\"alpha beta\"", "\"beta alpha\" OR alpha", "alpha -beta", "alpha OR filler beta", "\"alpha beta\" OR \"beta alpha\" filler"] {
                     let mut expected = every_match(&index, viewer, query);
                     expected.truncate(k);
-                    let got = pruned(&index, viewer, query, k);
-                    prop_assert_eq!(got.len(), expected.len(), "{}", query);
-                    for (g, e) in got.iter().zip(&expected) {
-                        prop_assert!((g - e).abs() <= e.abs() * 1e-4, "{}: {:?} vs {:?}", query, got, expected);
+                    for flat in [false, true] {
+                        let got = pruned(&index, viewer, query, k, flat);
+                        prop_assert_eq!(got.len(), expected.len(), "{} {}", query, flat);
+                        for (g, e) in got.iter().zip(&expected) {
+                            prop_assert!((g - e).abs() <= e.abs() * 1e-4, "{} {}: {:?} vs {:?}", query, flat, got, expected);
+                        }
                     }
                 }
             }

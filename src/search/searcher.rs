@@ -148,7 +148,12 @@ impl PreparedSearch {
                 facets,
             });
         }
-        let ranked = page_of(&searcher, &compiled, &viewer, &req, (offset, per_page))?;
+        let page = Page {
+            offset,
+            per_page,
+            total,
+        };
+        let ranked = page_of(&searcher, &compiled, &viewer, &req, page)?;
         let snippets = Snippets::new(compiled.highlight, fields);
         let hits = ranked
             .into_iter()
@@ -162,14 +167,34 @@ impl PreparedSearch {
     }
 }
 
+/// Which matches a page shows, of how many.
+struct Page {
+    offset: usize,
+    per_page: usize,
+    total: usize,
+}
+
+/// Matches per wanted hit from which ranking walks the union of the query's
+/// terms ([`Compiled::flat`]) rather than the intersection of its words: the
+/// union prunes once the page is full of posts that match the whole query,
+/// which takes longer the fewer they are, while the intersection scores every
+/// match. 3,000 matches for a page of 10 was the cheapest cut-off over the
+/// bench's queries (BENCHMARKS.md, "Twelfth run").
+const FLAT_FROM_MATCHES_PER_HIT: usize = 300;
+
 /// The page's documents with their scores: newest first, or best first.
 fn page_of(
     searcher: &Searcher,
     compiled: &Compiled,
     viewer: &Viewer,
     req: &SearchRequest,
-    (offset, per_page): (usize, usize),
+    page: Page,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
+    let Page {
+        offset,
+        per_page,
+        total,
+    } = page;
     if req.sort == Sort::Latest || !req.query.has_text() {
         let page = TopDocs::with_limit(per_page).and_offset(offset);
         let newest = page.order_by_fast_field::<DateTime>("created", Order::Desc);
@@ -179,18 +204,22 @@ fn page_of(
             .map(|(_, address)| (0.0, address))
             .collect());
     }
-    let weight = compiled
-        .ranked
-        .weight(EnableScoring::enabled_from_searcher(searcher))?;
-    let check = compiled
-        .loose
+    let wanted = offset.saturating_add(per_page);
+    let flat = (total >= wanted.saturating_mul(FLAT_FROM_MATCHES_PER_HIT))
+        .then_some(compiled.flat.as_ref())
+        .flatten();
+    let (ranked, loose) = match flat {
+        Some(flat) => (flat, true),
+        None => (&compiled.ranked, compiled.loose),
+    };
+    let weight = ranked.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let check = loose
         .then(|| {
             compiled
                 .query
                 .weight(EnableScoring::disabled_from_searcher(searcher))
         })
         .transpose()?;
-    let wanted = offset.saturating_add(per_page);
     let ranked = (weight.as_ref(), check.as_deref());
     let best = ranking::best(searcher, ranked, spaces(viewer).as_deref(), wanted)?;
     Ok(best.into_iter().skip(offset).collect())
