@@ -1,0 +1,1 @@
+DROP INDEX digest_ledger_last_sent;
