@@ -127,10 +127,11 @@ pub fn open_questions(
     Ok(found)
 }
 
-/// Those of `all` tagged with one of `tags` (the criteria a city meets),
-/// best first, as many as a city keeps.
-pub fn for_city(all: &[Candidate], tags: &[String]) -> Vec<Candidate> {
+/// Those of `all` asked in `window` and tagged with one of `tags` (the
+/// criteria a city meets), best first, as many as a city keeps.
+pub fn for_city(all: &[Candidate], tags: &[String], (since, until): Window) -> Vec<Candidate> {
     all.iter()
+        .filter(|c| (since..until).contains(&c.row.created_at))
         .filter(|c| c.tags.iter().any(|t| tags.contains(t)))
         .take(CANDIDATES)
         .cloned()
@@ -274,4 +275,54 @@ fn muted_threads(
         })
         .map(|t| t.id)
         .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, NaiveDate};
+
+    use super::*;
+
+    fn asked(id: i32, at: NaiveDateTime, tags: &[&str]) -> Candidate {
+        Candidate {
+            row: ThreadRow {
+                id,
+                category: "dm".to_owned(),
+                space_city_id: None,
+                kind: "question".to_owned(),
+                title: format!("question {id}"),
+                lang: "en".to_owned(),
+                author_id: None,
+                accepted_post_id: None,
+                locked: false,
+                visible: true,
+                reply_count: 0,
+                created_at: at,
+                last_post_at: at,
+            },
+            votes: 0,
+            tags: tags.iter().map(|t| (*t).to_owned()).collect(),
+        }
+    }
+
+    #[test]
+    fn a_city_gets_the_questions_of_the_readers_window_with_its_tags_in_order() {
+        let now = NaiveDate::from_ymd_opt(2026, 12, 7)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .expect("a time");
+        let days_ago = |d: i64| now - Duration::days(d);
+        // Best first, as `open_questions` leaves them.
+        let all = [
+            asked(1, days_ago(10), &["dm1"]),
+            asked(2, days_ago(3), &["dm1", "ev2"]),
+            asked(3, days_ago(2), &["pa1"]),
+            asked(4, days_ago(1), &["ev2"]),
+        ];
+        let ids = |found: Vec<Candidate>| found.iter().map(|c| c.row.id).collect::<Vec<_>>();
+        let tags = ["dm1".to_owned(), "ev2".to_owned()];
+        assert_eq!(ids(for_city(&all, &tags, (days_ago(14), now))), [1, 2, 4]);
+        assert_eq!(ids(for_city(&all, &tags, (days_ago(7), now))), [2, 4]);
+        assert_eq!(ids(for_city(&all, &tags, (days_ago(3), days_ago(1)))), [2]);
+        assert!(for_city(&all, &[], (days_ago(14), now)).is_empty());
+    }
 }
