@@ -13,6 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use super::analysis::LANGS;
 use super::document::to_date;
+use super::exclusion::Excluded;
 use super::fields::Fields;
 use super::query::{Clause, Filters, ParsedQuery, Term};
 use super::searcher::Viewer;
@@ -74,7 +75,8 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
             Clause::Not(term) => {
                 let (alternatives, _) = text.term(term, false);
                 if !alternatives.is_empty() {
-                    let excluded: Box<dyn Query> = Box::new(BooleanQuery::union(alternatives));
+                    let union = Box::new(BooleanQuery::union(alternatives));
+                    let excluded: Box<dyn Query> = Box::new(Excluded(union));
                     ranked_clauses.push((Occur::MustNot, excluded.box_clone()));
                     clauses.push((Occur::MustNot, excluded));
                 }

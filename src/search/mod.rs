@@ -8,6 +8,7 @@ mod compile;
 mod counts;
 mod directory;
 pub mod document;
+mod exclusion;
 mod facets;
 pub mod fields;
 pub mod indexer;
