@@ -82,7 +82,7 @@ const CANDIDATES: usize = 50;
 const IDS_PER_QUERY: usize = 5_000;
 
 /// An unanswered question some readers could answer, with what ranking,
-/// muting and matching need, loaded once per window for every city.
+/// muting and matching need, loaded once per digest pass for every city.
 #[derive(Debug, Clone)]
 pub struct Candidate {
     row: ThreadRow,
