@@ -35,7 +35,10 @@ async fn healthz_is_503_naming_the_database_when_it_is_unreachable() {
 #[tokio::test]
 async fn healthz_is_503_naming_search_when_the_index_is_gone() {
     let app = TestApp::spawn().await;
-    std::fs::remove_dir_all(app.data.path().join("index")).unwrap();
+    // A rename is atomic; removing the tree could race with the indexer's
+    // background writes and fail with "directory not empty".
+    let index = app.data.path().join("index");
+    std::fs::rename(&index, app.data.path().join("index-gone")).expect("move the index away");
     let response = app.get("/healthz").await;
     assert_eq!(response.status(), 503);
     let body: Value = response.json().await.unwrap();
