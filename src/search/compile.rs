@@ -6,19 +6,20 @@ use std::ops::Bound;
 
 use tantivy::Term as IndexTerm;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query, RangeQuery,
+    TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
+use super::alternatives::Alternatives;
 use super::analysis::LANGS;
+use super::clauses::Clauses;
 use super::document::to_date;
 use super::exclusion::Excluded;
 use super::fields::Fields;
 use super::query::{Clause, Filters, ParsedQuery, Term};
 use super::searcher::Viewer;
 use super::snippet::Highlight;
-use super::spaces::permission;
 use super::terms::Stemmers;
 
 /// Titles weigh more than bodies, and a word as typed more than its stem,
@@ -38,8 +39,11 @@ pub struct Compiled {
     pub ranked: Box<dyn Query>,
     /// Whether `ranked` matches more than `query` (it holds a phrase's
     /// words, not the phrase): ranking then checks each candidate that
-    /// could reach the page against `query`.
+    /// could reach the page against `check`.
     pub loose: bool,
+    /// What `query` matches, but for the viewer's permission, for asking
+    /// about one candidate at a time.
+    pub check: Box<dyn Query>,
     /// The wanted words and phrases only, for highlighting.
     pub highlight: Highlight,
     /// Every wanted term of every word, phrase and OR group in one union,
@@ -54,59 +58,48 @@ pub struct Compiled {
 
 pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compiled {
     let mut text = TextCompiler::new(fields, &parsed.filters.langs);
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-    let mut ranked_clauses = Vec::new();
+    let mut clauses = Clauses::default();
     let mut flat_terms = Some(Vec::new());
-    let (mut wanted, mut loose) = (false, false);
+    let mut loose = false;
     for clause in &parsed.clauses {
         match clause {
             Clause::AnyOf(terms) => {
                 let Some(any) = text.any_of(terms) else {
                     continue;
                 };
-                (wanted, loose) = (true, loose || any.phrase);
+                loose |= any.phrase;
                 flat_terms = flat_terms.zip(any.flat).map(|(mut all, these)| {
                     all.extend(these);
                     all
                 });
-                clauses.push((Occur::Must, any.query));
-                ranked_clauses.push((Occur::Must, any.ranked));
+                clauses.word(any.alternatives, any.ranked);
             }
             Clause::Not(term) => {
                 let (alternatives, _) = text.term(term, false);
                 if !alternatives.is_empty() {
                     let union = Box::new(BooleanQuery::union(alternatives));
-                    let excluded: Box<dyn Query> = Box::new(Excluded(union));
-                    ranked_clauses.push((Occur::MustNot, excluded.box_clone()));
-                    clauses.push((Occur::MustNot, excluded));
+                    clauses.other(Occur::MustNot, Box::new(Excluded(union)));
                 }
             }
         }
     }
+    let wanted = !clauses.words.is_empty();
     let mut required = filters(fields, &parsed.filters);
     // Words that all analyse to nothing ask for something no post can have.
     if parsed.has_text() && !wanted {
         required.push(Box::new(EmptyQuery));
     }
     for requirement in required {
-        let requirement = unscored(requirement);
-        ranked_clauses.push((Occur::Must, requirement.box_clone()));
-        clauses.push((Occur::Must, requirement));
+        clauses.other(Occur::Must, unscored(requirement));
     }
-    if !clauses.iter().any(|(occur, _)| *occur == Occur::Must) {
-        clauses.push((Occur::Must, Box::new(AllQuery)));
-        ranked_clauses.push((Occur::Must, Box::new(AllQuery)));
-    }
-    let (ranked, a_union): (Box<dyn Query>, bool) = match ranked_clauses.as_slice() {
-        [(Occur::Must, only)] => (only.box_clone(), !loose),
-        _ => (Box::new(BooleanQuery::new(ranked_clauses)), false),
-    };
+    let (ranked, a_union) = clauses.ranked(loose);
     let flat = flat_terms
         .filter(|_| wanted && !a_union)
         .map(|terms| Box::new(BooleanQuery::union(terms)) as Box<dyn Query>);
-    clauses.extend(permission(viewer).map(|q| (Occur::Must, unscored(q))));
+    let (query, check) = clauses.matched(viewer);
     Compiled {
-        query: Box::new(BooleanQuery::new(clauses)),
+        query,
+        check,
         ranked,
         loose,
         highlight: text.highlight,
@@ -114,15 +107,18 @@ pub fn compile(fields: &Fields, viewer: &Viewer, parsed: &ParsedQuery) -> Compil
     }
 }
 
-fn unscored(requirement: Box<dyn Query>) -> Box<dyn Query> {
+pub(super) fn unscored(requirement: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(ConstScoreQuery::new(requirement, 0.0))
 }
 
 /// An OR group (or a lone term) as the search matches it and as ranking
 /// reads it.
 struct AnyOf {
-    query: Box<dyn Query>,
-    ranked: Box<dyn Query>,
+    /// The words as written and stemmed, and phrases.
+    alternatives: Vec<Box<dyn Query>>,
+    /// Alternatives ranking sums: the words as written and stemmed, and for a
+    /// phrase its words instead ([`all_words`]).
+    ranked: Vec<Box<dyn Query>>,
     /// `ranked` holds a phrase's words instead of the phrase.
     phrase: bool,
     /// The terms `ranked` sums, each alone: see [`Compiled::flat`]. None
@@ -188,10 +184,9 @@ impl<'f> TextCompiler<'f> {
         if alternatives.is_empty() {
             return None;
         }
-        let union = |queries| Box::new(BooleanQuery::union(queries)) as Box<dyn Query>;
         Some(AnyOf {
-            query: union(alternatives),
-            ranked: union(ranked),
+            alternatives,
+            ranked,
             flat: (!phrase || terms.len() == 1).then_some(flat),
             phrase,
         })
@@ -256,7 +251,7 @@ fn all_words(fields: &Fields, tokens: &[(usize, String)]) -> Option<PhraseWords>
     };
     let words = tokens
         .iter()
-        .map(|(_, token)| Box::new(BooleanQuery::union(per_word(token))) as Box<dyn Query>)
+        .map(|(_, token)| Box::new(Alternatives(per_word(token))) as Box<dyn Query>)
         .collect();
     let each = tokens
         .iter()

@@ -2,8 +2,10 @@
 //! its schema and analyzers, the one writer behind a lock, the query language
 //! and searching with permissions, filters, facets and snippets.
 
+mod alternatives;
 pub mod analysis;
 pub mod api;
+mod clauses;
 mod compile;
 mod counts;
 mod directory;

@@ -319,7 +319,7 @@ mod tests {
             .weight(EnableScoring::enabled_from_searcher(&searcher))
             .expect("a weight");
         let check = compiled
-            .query
+            .check
             .weight(EnableScoring::disabled_from_searcher(&searcher))
             .expect("a weight");
         let check = loose.then_some(check.as_ref());

@@ -216,7 +216,7 @@ fn page_of(
     let check = loose
         .then(|| {
             compiled
-                .query
+                .check
                 .weight(EnableScoring::disabled_from_searcher(searcher))
         })
         .transpose()?;
