@@ -3,10 +3,11 @@
 
 use tantivy::Index;
 
+use super::folding::FoldLower;
 use super::terms::{POST_ANALYZER, PostTokenizer};
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer, Token,
-    TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenFilter,
+    TokenStream, Tokenizer,
 };
 
 /// The forum's languages, in the order fields and analyzers are listed.
@@ -31,8 +32,7 @@ pub fn exact_analyzer() -> TextAnalyzer {
 pub fn exact_then(filter: impl TokenFilter) -> TextAnalyzer {
     TextAnalyzer::builder(CodeTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+        .filter(FoldLower)
         .filter(filter)
         .build()
 }
@@ -54,8 +54,7 @@ pub fn stemmed_analyzer(lang: &str) -> TextAnalyzer {
     };
     TextAnalyzer::builder(CodeTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
+        .filter(FoldLower)
         .filter(MapFilter(nasal))
         .filter(Stemmer::new(language))
         .filter(AsciiFoldingFilter)

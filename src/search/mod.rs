@@ -13,6 +13,7 @@ pub mod document;
 mod exclusion;
 mod facets;
 pub mod fields;
+mod folding;
 pub mod indexer;
 mod live;
 mod memo;

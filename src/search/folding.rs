@@ -1,0 +1,187 @@
+//! Lower-casing and accent folding in one pass over a token, with the same
+//! result as tantivy's `LowerCaser` followed by its `AsciiFoldingFilter`.
+//! Both work a character at a time, so a table of what they make of each
+//! Latin letter, filled by running them once, gives their answer without
+//! the folding filter's long match per character, which was a tenth of a
+//! rare word's search (its snippets) and part of every rebuild
+//! (BENCHMARKS.md, "Fourteenth run"). A token with a character past the
+//! table goes through tantivy's filters as before.
+
+use std::mem;
+use std::sync::LazyLock;
+
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
+    Tokenizer,
+};
+
+/// Characters below this (Latin-1, Latin Extended-A and -B: every letter of
+/// the forum's languages) are folded from the table.
+const TABLE_END: usize = 0x250;
+
+/// What tantivy's two filters make of each character below [`TABLE_END`].
+static TABLE: LazyLock<Vec<Box<str>>> = LazyLock::new(|| {
+    let mut reference = reference();
+    (0..TABLE_END)
+        .map(|code| {
+            let c = u32::try_from(code).ok().and_then(char::from_u32);
+            c.map(|c| fold_with(&mut reference, c.encode_utf8(&mut [0; 4])).into())
+                .unwrap_or_default()
+        })
+        .collect()
+});
+
+/// tantivy's filters, which the table is made with and which fold what it
+/// does not hold.
+fn reference() -> TextAnalyzer {
+    TextAnalyzer::builder(RawTokenizer::default())
+        .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
+        .build()
+}
+
+fn fold_with(reference: &mut TextAnalyzer, text: &str) -> String {
+    let mut stream = reference.token_stream(text);
+    let mut folded = String::new();
+    while stream.advance() {
+        folded.push_str(&stream.token().text);
+    }
+    folded
+}
+
+/// Lower-cases and folds each token, as `LowerCaser` then
+/// `AsciiFoldingFilter` would.
+#[derive(Clone)]
+pub struct FoldLower;
+
+impl TokenFilter for FoldLower {
+    type Tokenizer<T: Tokenizer> = FoldLowerFilter<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> FoldLowerFilter<T> {
+        FoldLowerFilter {
+            tokenizer,
+            reference: reference(),
+            buffer: String::new(),
+        }
+    }
+}
+
+#[derive(Clone)]
+pub struct FoldLowerFilter<T> {
+    tokenizer: T,
+    reference: TextAnalyzer,
+    buffer: String,
+}
+
+impl<T: Tokenizer> Tokenizer for FoldLowerFilter<T> {
+    type TokenStream<'a> = FoldLowerStream<'a, T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        FoldLowerStream {
+            tail: self.tokenizer.token_stream(text),
+            reference: &mut self.reference,
+            buffer: &mut self.buffer,
+        }
+    }
+}
+
+pub struct FoldLowerStream<'a, S> {
+    tail: S,
+    reference: &'a mut TextAnalyzer,
+    buffer: &'a mut String,
+}
+
+impl<S: TokenStream> TokenStream for FoldLowerStream<'_, S> {
+    fn advance(&mut self) -> bool {
+        if !self.tail.advance() {
+            return false;
+        }
+        let text = &mut self.tail.token_mut().text;
+        if text.is_ascii() {
+            text.make_ascii_lowercase();
+            return true;
+        }
+        if !from_table(text, self.buffer) {
+            *self.buffer = fold_with(self.reference, text);
+        }
+        mem::swap(text, self.buffer);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.tail.token()
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.tail.token_mut()
+    }
+}
+
+/// `text` folded into `folded`; false if it has a character past the table.
+fn from_table(text: &str, folded: &mut String) -> bool {
+    folded.clear();
+    for c in text.chars() {
+        if c.is_ascii() {
+            folded.push(c.to_ascii_lowercase());
+        } else if let Some(entry) = TABLE.get(c as usize) {
+            folded.push_str(entry);
+        } else {
+            return false;
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use tantivy::tokenizer::SimpleTokenizer;
+
+    use super::*;
+
+    fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+        let mut stream = analyzer.token_stream(text);
+        let mut all = Vec::new();
+        while stream.advance() {
+            all.push(stream.token().text.clone());
+        }
+        all
+    }
+
+    #[test]
+    fn the_forums_letters_fold_to_ascii() {
+        let mut ours = TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(FoldLower)
+            .build();
+        assert_eq!(
+            tokens(&mut ours, "Evaluación AVALIAÇÃO Qualité Straße Œuvre"),
+            ["evaluacion", "avaliacao", "qualite", "strasse", "oeuvre"]
+        );
+    }
+
+    proptest! {
+        /// The same tokens as tantivy's two filters for any text: Latin
+        /// letters from the table, anything else (Greek, Cyrillic, CJK,
+        /// combining marks) through tantivy's filters.
+        #[test]
+        fn it_folds_as_tantivys_filters_do(
+            text in prop::collection::vec(
+                prop_oneof![
+                    any::<char>(),
+                    (0x20u32..0x2000).prop_filter_map("a char", char::from_u32),
+                    (0x20u32..0x250).prop_filter_map("a char", char::from_u32),
+                ],
+                0..40,
+            ).prop_map(|chars| chars.into_iter().collect::<String>())
+        ) {
+            let mut ours = TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(FoldLower)
+                .build();
+            let mut theirs = TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build();
+            prop_assert_eq!(tokens(&mut ours, &text), tokens(&mut theirs, &text));
+        }
+    }
+}
