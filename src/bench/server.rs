@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
@@ -59,6 +59,31 @@ impl Server {
     /// "database is locked" lines the server has logged so far.
     pub fn lock_errors(&self) -> usize {
         self.locked.load(Ordering::Relaxed)
+    }
+
+    /// Waits, at most `longest`, until the server has been idle (under a
+    /// twentieth of a core) for half a second: after the writers and the
+    /// mix it goes on indexing what they wrote, and merging, for a while.
+    /// How long it waited; None if its CPU time cannot be read.
+    pub fn settle(&self, longest: Duration) -> Option<Duration> {
+        const WINDOW: Duration = Duration::from_millis(500);
+        let started = Instant::now();
+        let mut before = self.cpu_ticks()?;
+        while started.elapsed() < longest {
+            std::thread::sleep(WINDOW);
+            let now = self.cpu_ticks()?;
+            // /proc counts in ticks of 1/100 s: two ticks in half a second.
+            if now.saturating_sub(before) <= 2 {
+                return Some(started.elapsed());
+            }
+            before = now;
+        }
+        Some(started.elapsed())
+    }
+
+    fn cpu_ticks(&self) -> Option<u64> {
+        let stat = std::fs::read_to_string(format!("/proc/{}/stat", self.child.id())).ok()?;
+        cpu_ticks(&stat)
     }
 
     /// The server's resident memory, from /proc.
@@ -124,6 +149,16 @@ fn port_of(line: &str) -> Option<u16> {
         .ok()
 }
 
+/// User and system time from a /proc/<pid>/stat line: its 14th and 15th
+/// fields, counted after the command name, which may hold spaces.
+fn cpu_ticks(stat: &str) -> Option<u64> {
+    let (_, after_name) = stat.rsplit_once(')')?;
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let user: u64 = fields.get(11)?.parse().ok()?;
+    let system: u64 = fields.get(12)?.parse().ok()?;
+    Some(user + system)
+}
+
 fn kib(status: &str, key: &str) -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with(key))?;
     let value: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
@@ -140,6 +175,13 @@ mod tests {
             "2026-11-22T04:02:01Z INFO Peerhall listening on http://127.0.0.1:41234 (SQLite)";
         assert_eq!(port_of(line), Some(41234));
         assert_eq!(port_of("listening on nothing"), None);
+    }
+
+    #[test]
+    fn cpu_time_is_read_past_a_command_name_with_spaces() {
+        let stat = "4242 (peer hall) S 1 4242 4242 0 -1 4194560 2500 0 0 0 731 96 0 0 20 0 9";
+        assert_eq!(cpu_ticks(stat), Some(731 + 96));
+        assert_eq!(cpu_ticks("4242 (peerhall) S 1"), None);
     }
 
     #[test]
