@@ -35,7 +35,7 @@ use std::sync::{Arc, Mutex, PoisonError, Weak};
 
 use anyhow::Context;
 use directory::IndexDirectory;
-use tantivy::indexer::NoMergePolicy;
+use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::{Index, IndexReader, IndexSettings, IndexWriter, ReloadPolicy, Warmer};
 
 pub use document::{PostDoc, add, delete_post, delete_thread};
@@ -51,6 +51,14 @@ use fields::Fields;
 pub const DEFAULT_WRITER_MEMORY: usize = 50_000_000;
 /// The stored posts' compression block: a few posts each.
 const DOCSTORE_BLOCK_BYTES: usize = 4096;
+/// Segments of about one size the live writer lets pile up before merging
+/// them (tantivy's default is 8). Every segment costs every search its term
+/// lookups and set-up: after the bench's writers and mix had left 13, a
+/// search took a third longer than on the rebuilt index; with 3, the same
+/// load left 6-7 and searches kept their speed, while 2 merged the two
+/// largest segments during the writes and slowed them by a third
+/// (BENCHMARKS.md, "Fourteenth run").
+const LIVE_MERGE_AT_SEGMENTS: usize = 3;
 /// tantivy refuses a writer with less than 15 MB, or more than 4 GB, a thread.
 const WRITER_MEMORY_RANGE: (usize, usize) = (15_000_000, 4_000_000_000);
 
@@ -217,6 +225,10 @@ impl SearchIndex {
             .context("cannot open the search index for writing")?;
         if self.inner.bulk {
             writer.set_merge_policy(Box::new(NoMergePolicy));
+        } else {
+            let mut policy = LogMergePolicy::default();
+            policy.set_min_num_segments(LIVE_MERGE_AT_SEGMENTS);
+            writer.set_merge_policy(Box::new(policy));
         }
         Ok(writer)
     }

@@ -208,6 +208,7 @@ fn the_commit_payload_survives_reopening_the_index() {
 #[test]
 fn merging_into_one_segment_keeps_every_post_the_deletions_and_the_payload() {
     let index = index(&[post(1, "budget"), post(2, "budget")]);
+    without_merges(&index);
     for (id, payload) in [(3, "2"), (4, "3")] {
         index
             .with_writer(|writer| add(writer, &post(id, "budget")))
@@ -229,11 +230,23 @@ fn merging_into_one_segment_keeps_every_post_the_deletions_and_the_payload() {
     assert_eq!(index.merge_into_one().expect("nothing to merge"), 1);
 }
 
+/// The live writer's merge policy would merge these tests' few segments in
+/// the background, as a bulk build's writer does not.
+fn without_merges(index: &SearchIndex) {
+    index
+        .with_writer(|writer| {
+            writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+            Ok(())
+        })
+        .expect("no merges");
+}
+
 /// A build commits twice (the boosted posts apart), each commit leaving one
 /// segment per indexing thread when its memory suffices.
 #[test]
 fn a_build_is_merged_only_if_it_left_more_segments_than_its_two_commits_had_threads() {
     let index = index(&[post(1, "budget")]);
+    without_merges(&index);
     let expected = 2 * super::bulk_threads();
     for id in 2..=(expected as i64) {
         index
