@@ -2,7 +2,8 @@
 //! as one requirement of an intersection: a union that seeks its terms
 //! rather than buffering them. tantivy's union fills a window of 4,096
 //! documents on every seek past it, scoring each post of each term there,
-//! which is what two words cost when few posts hold both (BENCHMARKS.md,
+//! and in an intersection, or when ranking checks a phrase's candidates one
+//! by one, it is asked that for nearly every candidate (BENCHMARKS.md,
 //! "Fourteenth run"). A lone union keeps tantivy's own, whose blocks ranking
 //! can skip.
 
