@@ -3,7 +3,7 @@
 
 use tantivy::Index;
 
-use super::folding::FoldLower;
+use super::folding::fold_lower;
 use super::terms::{POST_ANALYZER, PostTokenizer};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, RemoveLongFilter, Stemmer, TextAnalyzer, Token, TokenFilter,
@@ -32,7 +32,7 @@ pub fn exact_analyzer() -> TextAnalyzer {
 pub fn exact_then(filter: impl TokenFilter) -> TextAnalyzer {
     TextAnalyzer::builder(CodeTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(FoldLower)
+        .filter(MapFilter(fold_lower))
         .filter(filter)
         .build()
 }
@@ -54,7 +54,7 @@ pub fn stemmed_analyzer(lang: &str) -> TextAnalyzer {
     };
     TextAnalyzer::builder(CodeTokenizer::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(FoldLower)
+        .filter(MapFilter(fold_lower))
         .filter(MapFilter(nasal))
         .filter(Stemmer::new(language))
         .filter(AsciiFoldingFilter)
@@ -183,7 +183,7 @@ impl TokenStream for CodeTokenStream<'_> {
 
 /// A token filter rewriting each term in place.
 #[derive(Clone, Copy)]
-pub struct MapFilter(fn(&mut String));
+pub struct MapFilter(pub fn(&mut String));
 
 #[derive(Clone)]
 pub struct MapTokenizer<T> {

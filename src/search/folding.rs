@@ -7,13 +7,11 @@
 //! the table under 3% (BENCHMARKS.md, "Fourteenth run"). A token with a
 //! character past the table goes through tantivy's filters as before.
 
+use std::cell::RefCell;
 use std::mem;
 use std::sync::LazyLock;
 
-use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer, Token, TokenFilter, TokenStream,
-    Tokenizer,
-};
+use tantivy::tokenizer::{AsciiFoldingFilter, LowerCaser, RawTokenizer, TextAnalyzer};
 
 /// Characters below this (Latin-1, Latin Extended-A and -B: every letter of
 /// the forum's languages) are folded from the table.
@@ -49,72 +47,27 @@ fn fold_with(reference: &mut TextAnalyzer, text: &str) -> String {
     folded
 }
 
-/// Lower-cases and folds each token, as `LowerCaser` then
-/// `AsciiFoldingFilter` would.
-#[derive(Clone)]
-pub struct FoldLower;
-
-impl TokenFilter for FoldLower {
-    type Tokenizer<T: Tokenizer> = FoldLowerFilter<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> FoldLowerFilter<T> {
-        FoldLowerFilter {
-            tokenizer,
-            reference: reference(),
-            buffer: String::new(),
-        }
-    }
+thread_local! {
+    /// Per thread: the buffer a token is folded into, and tantivy's filters
+    /// for the tokens the table cannot fold, made on first need.
+    static SCRATCH: RefCell<(String, Option<TextAnalyzer>)> = const {
+        RefCell::new((String::new(), None))
+    };
 }
 
-#[derive(Clone)]
-pub struct FoldLowerFilter<T> {
-    tokenizer: T,
-    reference: TextAnalyzer,
-    buffer: String,
-}
-
-impl<T: Tokenizer> Tokenizer for FoldLowerFilter<T> {
-    type TokenStream<'a> = FoldLowerStream<'a, T::TokenStream<'a>>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        FoldLowerStream {
-            tail: self.tokenizer.token_stream(text),
-            reference: &mut self.reference,
-            buffer: &mut self.buffer,
-        }
+/// Lower-cases and folds `text` in place, as `LowerCaser` then
+/// `AsciiFoldingFilter` would; used through [`super::analysis::MapFilter`].
+pub fn fold_lower(text: &mut String) {
+    if text.is_ascii() {
+        text.make_ascii_lowercase();
+        return;
     }
-}
-
-pub struct FoldLowerStream<'a, S> {
-    tail: S,
-    reference: &'a mut TextAnalyzer,
-    buffer: &'a mut String,
-}
-
-impl<S: TokenStream> TokenStream for FoldLowerStream<'_, S> {
-    fn advance(&mut self) -> bool {
-        if !self.tail.advance() {
-            return false;
+    SCRATCH.with_borrow_mut(|(buffer, fallback)| {
+        if !from_table(text, buffer) {
+            *buffer = fold_with(fallback.get_or_insert_with(reference), text);
         }
-        let text = &mut self.tail.token_mut().text;
-        if text.is_ascii() {
-            text.make_ascii_lowercase();
-            return true;
-        }
-        if !from_table(text, self.buffer) {
-            *self.buffer = fold_with(self.reference, text);
-        }
-        mem::swap(text, self.buffer);
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.tail.token()
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.tail.token_mut()
-    }
+        mem::swap(text, buffer);
+    });
 }
 
 /// `text` folded into `folded`; false if it has a character past the table.
@@ -138,6 +91,7 @@ mod tests {
     use tantivy::tokenizer::SimpleTokenizer;
 
     use super::*;
+    use crate::search::analysis::MapFilter;
 
     fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
         let mut stream = analyzer.token_stream(text);
@@ -151,7 +105,7 @@ mod tests {
     #[test]
     fn the_forums_letters_fold_to_ascii() {
         let mut ours = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(FoldLower)
+            .filter(MapFilter(fold_lower))
             .build();
         assert_eq!(
             tokens(&mut ours, "Evaluación AVALIAÇÃO Qualité Straße Œuvre"),
@@ -175,7 +129,7 @@ mod tests {
             ).prop_map(|chars| chars.into_iter().collect::<String>())
         ) {
             let mut ours = TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(FoldLower)
+                .filter(MapFilter(fold_lower))
                 .build();
             let mut theirs = TextAnalyzer::builder(SimpleTokenizer::default())
                 .filter(LowerCaser)
