@@ -10,6 +10,8 @@
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, Term};
 
+use super::boosted_term::{BoostedTerm, TermPostings, TermWeight};
+
 /// Matches a post that matches any of the queries, and scores it as the
 /// sum of those that match, as tantivy's union of `Should` clauses does.
 #[derive(Debug)]
@@ -22,13 +24,15 @@ impl Clone for Alternatives {
 }
 
 impl Query for Alternatives {
-    fn weight(&self, enable_scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
-        let weights = self
-            .0
-            .iter()
-            .map(|q| q.weight(enable_scoring))
-            .collect::<tantivy::Result<Vec<_>>>()?;
-        Ok(Box::new(AlternativesWeight(weights)))
+    fn weight(&self, scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        let mut weight = AlternativesWeight::default();
+        for query in &self.0 {
+            match query.downcast_ref::<BoostedTerm>() {
+                Some(term) => weight.terms.push(term.weight(scoring)?),
+                None => weight.others.push(query.weight(scoring)?),
+            }
+        }
+        Ok(Box::new(weight))
     }
 
     fn query_terms<'a>(&'a self, visitor: &mut dyn FnMut(&'a Term, bool)) {
@@ -38,27 +42,42 @@ impl Query for Alternatives {
     }
 }
 
-struct AlternativesWeight(Vec<Box<dyn Weight>>);
+/// Terms apart, so that the union steps over their postings directly.
+#[derive(Default)]
+struct AlternativesWeight {
+    terms: Vec<TermWeight>,
+    others: Vec<Box<dyn Weight>>,
+}
 
 impl Weight for AlternativesWeight {
     fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
-        let mut scorers = Vec::with_capacity(self.0.len());
-        for weight in &self.0 {
+        let mut terms = Vec::with_capacity(self.terms.len());
+        for weight in &self.terms {
+            terms.extend(weight.postings(reader, boost)?);
+        }
+        let mut others = Vec::with_capacity(self.others.len());
+        for weight in &self.others {
             let scorer = weight.scorer(reader, boost)?;
             if scorer.doc() != TERMINATED {
-                scorers.push(scorer);
+                others.push(scorer);
             }
         }
-        let doc = first(&scorers);
-        Ok(Box::new(SeekingUnion { scorers, doc }))
+        let mut union = SeekingUnion {
+            terms,
+            others,
+            doc: 0,
+        };
+        union.doc = union.first();
+        Ok(Box::new(union))
     }
 
     fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
-        let parts: Vec<Explanation> = self
-            .0
+        let terms = self.terms.iter().filter_map(|w| w.explain(reader, doc));
+        let others = self
+            .others
             .iter()
-            .filter_map(|weight| weight.explain(reader, doc).ok())
-            .collect();
+            .filter_map(|weight| weight.explain(reader, doc).ok());
+        let parts: Vec<Explanation> = terms.chain(others).collect();
         if parts.is_empty() {
             return Err(TantivyError::InvalidArgument(format!(
                 "document {doc} does not match"
@@ -72,25 +91,35 @@ impl Weight for AlternativesWeight {
     }
 }
 
-/// Stands on the lowest document any of its scorers stands on.
+/// Stands on the lowest document any of its postings stands on.
 struct SeekingUnion {
-    scorers: Vec<Box<dyn Scorer>>,
+    terms: Vec<TermPostings>,
+    others: Vec<Box<dyn Scorer>>,
     doc: DocId,
 }
 
-fn first(scorers: &[Box<dyn Scorer>]) -> DocId {
-    scorers.iter().map(|s| s.doc()).min().unwrap_or(TERMINATED)
+impl SeekingUnion {
+    fn first(&self) -> DocId {
+        let terms = self.terms.iter().map(TermPostings::doc);
+        let others = self.others.iter().map(|s| s.doc());
+        terms.chain(others).min().unwrap_or(TERMINATED)
+    }
 }
 
 impl DocSet for SeekingUnion {
     fn advance(&mut self) -> DocId {
         let current = self.doc;
-        for scorer in &mut self.scorers {
+        for term in &mut self.terms {
+            if term.doc() == current {
+                term.advance();
+            }
+        }
+        for scorer in &mut self.others {
             if scorer.doc() == current {
                 scorer.advance();
             }
         }
-        self.doc = first(&self.scorers);
+        self.doc = self.first();
         self.doc
     }
 
@@ -98,12 +127,17 @@ impl DocSet for SeekingUnion {
         if self.doc >= target {
             return self.doc;
         }
-        for scorer in &mut self.scorers {
+        for term in &mut self.terms {
+            if term.doc() < target {
+                term.seek(target);
+            }
+        }
+        for scorer in &mut self.others {
             if scorer.doc() < target {
                 scorer.seek(target);
             }
         }
-        self.doc = first(&self.scorers);
+        self.doc = self.first();
         self.doc
     }
 
@@ -112,26 +146,34 @@ impl DocSet for SeekingUnion {
     }
 
     fn size_hint(&self) -> u32 {
-        self.scorers
-            .iter()
-            .map(|s| s.size_hint())
-            .max()
-            .unwrap_or(0)
+        let terms = self.terms.iter().map(TermPostings::size_hint);
+        let others = self.others.iter().map(|s| s.size_hint());
+        terms.chain(others).max().unwrap_or(0)
     }
 
     fn cost(&self) -> u64 {
-        self.scorers.iter().map(|s| s.cost()).sum()
+        let terms = self.terms.iter().map(|t| u64::from(t.size_hint()));
+        let others = self.others.iter().map(|s| s.cost());
+        terms.chain(others).sum()
     }
 }
 
 impl Scorer for SeekingUnion {
     fn score(&mut self) -> Score {
         let doc = self.doc;
-        self.scorers
+        let terms: Score = self
+            .terms
+            .iter()
+            .filter(|t| t.doc() == doc)
+            .map(TermPostings::score)
+            .sum();
+        let others: Score = self
+            .others
             .iter_mut()
             .filter(|s| s.doc() == doc)
             .map(|s| s.score())
-            .sum()
+            .sum();
+        terms + others
     }
 }
 
@@ -167,7 +209,7 @@ mod tests {
         #[test]
         fn it_matches_and_scores_as_a_union_does(
             docs in prop::collection::vec(prop::collection::vec(0..WORDS.len(), 0..5), 1..300),
-            terms in prop::collection::vec((0..WORDS.len(), 1u8..4), 1..4),
+            terms in prop::collection::vec((0..WORDS.len(), 1u8..4, any::<bool>()), 1..5),
             other in 0..WORDS.len(),
         ) {
             let mut schema = Schema::builder();
@@ -188,12 +230,22 @@ mod tests {
                 let term = Term::from_field_text(text, WORDS[w]);
                 Box::new(TermQuery::new(term, IndexRecordOption::WithFreqs))
             };
+            let boosted = |w: usize, boost: u8| -> Box<dyn Query> {
+                Box::new(BoostQuery::new(term(w), f32::from(boost)))
+            };
+            // Terms of our own, which the union steps over directly, and
+            // tantivy's, which it reaches through their scorers.
             let parts: Vec<Box<dyn Query>> = terms
                 .iter()
-                .map(|&(w, boost)| Box::new(BoostQuery::new(term(w), f32::from(boost))) as Box<dyn Query>)
+                .map(|&(w, boost, own)| match own {
+                    true => Box::new(BoostedTerm::new(Term::from_field_text(text, WORDS[w]), f32::from(boost))),
+                    false => boosted(w, boost),
+                })
                 .collect();
-            let seeking: Box<dyn Query> = Box::new(Alternatives(parts.iter().map(|q| q.box_clone()).collect()));
-            let union: Box<dyn Query> = Box::new(BooleanQuery::union(parts));
+            let seeking: Box<dyn Query> = Box::new(Alternatives(parts));
+            let union: Box<dyn Query> = Box::new(BooleanQuery::union(
+                terms.iter().map(|&(w, boost, _)| boosted(w, boost)).collect(),
+            ));
             let close = |a: &[(DocAddress, Score)], b: &[(DocAddress, Score)]| {
                 a.len() == b.len()
                     && a.iter().zip(b).all(|((x, s), (y, t))| x == y && (s - t).abs() <= t.abs() * 1e-5)

@@ -13,6 +13,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 use super::alternatives::Alternatives;
 use super::analysis::LANGS;
+use super::boosted_term::BoostedTerm;
 use super::clauses::Clauses;
 use super::document::to_date;
 use super::exclusion::Excluded;
@@ -221,11 +222,11 @@ impl<'f> TextCompiler<'f> {
         let mut alternatives = Vec::new();
         for (field, exact_boost, stemmed_boost) in parts {
             let exact_boost = exact_boost + own_stem.map_or(0.0, |_| stemmed_boost);
-            alternatives.extend(as_written(field, &word.exact).map(|q| boosted(q, exact_boost)));
+            alternatives.extend(as_written(field, &word.exact, exact_boost));
             alternatives.extend(
                 stems
                     .iter()
-                    .map(|stem| boosted(text_term(field, stem), stemmed_boost)),
+                    .map(|stem| boosted_term(field, stem, stemmed_boost)),
             );
         }
         (alternatives, all_words(self.fields, &word.exact))
@@ -245,8 +246,8 @@ fn all_words(fields: &Fields, tokens: &[(usize, String)]) -> Option<PhraseWords>
     }
     let per_word = |token: &String| {
         vec![
-            boosted(text_term(fields.title_text, token), TITLE_EXACT),
-            boosted(text_term(fields.body_text, token), BODY_EXACT),
+            boosted_term(fields.title_text, token, TITLE_EXACT),
+            boosted_term(fields.body_text, token, BODY_EXACT),
         ]
     };
     let words = tokens
@@ -261,28 +262,27 @@ fn all_words(fields: &Fields, tokens: &[(usize, String)]) -> Option<PhraseWords>
 }
 
 /// A word as written: a term, or a phrase when it has several tokens.
-fn as_written(field: Field, tokens: &[(usize, String)]) -> Option<Box<dyn Query>> {
+fn as_written(field: Field, tokens: &[(usize, String)], boost: f32) -> Option<Box<dyn Query>> {
     match tokens {
         [] => None,
-        [(_, token)] => Some(text_term(field, token)),
-        _ => Some(Box::new(PhraseQuery::new_with_offset(
-            tokens
-                .iter()
-                .map(|(position, token)| (*position, IndexTerm::from_field_text(field, token)))
-                .collect(),
-        ))),
+        [(_, token)] => Some(boosted_term(field, token, boost)),
+        _ => {
+            let phrase = PhraseQuery::new_with_offset(
+                tokens
+                    .iter()
+                    .map(|(position, token)| (*position, IndexTerm::from_field_text(field, token)))
+                    .collect(),
+            );
+            Some(Box::new(BoostQuery::new(Box::new(phrase), boost)))
+        }
     }
 }
 
-fn text_term(field: Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
+fn boosted_term(field: Field, text: &str, boost: f32) -> Box<dyn Query> {
+    Box::new(BoostedTerm::new(
         IndexTerm::from_field_text(field, text),
-        IndexRecordOption::WithFreqs,
+        boost,
     ))
-}
-
-fn boosted(query: Box<dyn Query>, boost: f32) -> Box<dyn Query> {
-    Box::new(BoostQuery::new(query, boost))
 }
 
 /// One requirement per filter; values of one filter combine as its docs say.

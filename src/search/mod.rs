@@ -5,6 +5,7 @@
 mod alternatives;
 pub mod analysis;
 pub mod api;
+mod boosted_term;
 mod clauses;
 mod compile;
 mod counts;
