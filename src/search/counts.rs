@@ -7,6 +7,7 @@ use std::num::NonZeroUsize;
 use std::sync::{Mutex, PoisonError};
 
 use lru::LruCache;
+use rayon::prelude::*;
 use tantivy::collector::{Collector, Count};
 use tantivy::index::SegmentId;
 use tantivy::query::{EnableScoring, Query};
@@ -46,23 +47,34 @@ impl CountCache {
         query: &dyn Query,
         key: &str,
     ) -> tantivy::Result<(usize, Counted)> {
-        let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
         let collector = (Count, FacetCounts);
-        let mut fruits = Vec::with_capacity(searcher.segment_readers().len());
-        for (ord, segment) in (0u32..).zip(searcher.segment_readers()) {
-            let id = (
-                key.to_owned(),
-                segment.segment_id(),
-                segment.num_deleted_docs(),
-            );
-            if let Some(known) = self.lock().get(&id) {
-                fruits.push(known.clone());
-                continue;
-            }
-            let counted = collector.collect_segment(weight.as_ref(), ord, segment)?;
-            self.lock().put(id, counted.clone());
-            fruits.push(counted);
+        let segments = searcher.segment_readers();
+        let ids: Vec<Key> = segments
+            .iter()
+            .map(|s| (key.to_owned(), s.segment_id(), s.num_deleted_docs()))
+            .collect();
+        let known: Vec<Option<(usize, Counted)>> = {
+            let mut entries = self.lock();
+            ids.iter().map(|id| entries.get(id).cloned()).collect()
+        };
+        if known.iter().all(Option::is_some) {
+            return collector.merge_fruits(known.into_iter().flatten().collect());
         }
+        // Counting reads every match: the segments not counted yet are
+        // counted at once on the cores.
+        let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
+        let fruits = (0u32..segments.len() as u32)
+            .into_par_iter()
+            .zip(segments.par_iter().zip(ids).zip(known))
+            .map(|(ord, ((segment, id), known))| match known {
+                Some(known) => Ok(known),
+                None => {
+                    let counted = collector.collect_segment(weight.as_ref(), ord, segment)?;
+                    self.lock().put(id, counted.clone());
+                    Ok(counted)
+                }
+            })
+            .collect::<tantivy::Result<Vec<_>>>()?;
         collector.merge_fruits(fruits)
     }
 

@@ -1,7 +1,7 @@
 //! The best-scored page of matches without scoring every match: tantivy's
 //! block-max pruning walks the text, and only the candidates it yields are
 //! checked against the viewer's spaces and boosted by votes and accepted
-//! answers.
+//! answers. The segments are ranked in two groups at once, one per core.
 
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BinaryHeap, HashSet};
@@ -19,6 +19,15 @@ use super::spaces::Readable;
 const VOTE_WEIGHT: f32 = 0.2;
 /// An accepted answer scores this much more than an otherwise equal post.
 const ACCEPTED_BOOST: f32 = 1.5;
+/// Posts in the index from which ranking splits its segments between two
+/// cores. Handing half to another thread costs tens of microseconds; a
+/// small index (the tests', a new deployment's) ranks in less.
+#[cfg(not(test))]
+const PARALLEL_FROM_POSTS: u64 = 50_000;
+/// The tests' small indexes are ranked in two groups too, so that the
+/// property tests hold the merged page to the one ranked in a single pass.
+#[cfg(test)]
+const PARALLEL_FROM_POSTS: u64 = 0;
 /// Pruning bounds are lowered by this share so that rounding in the division
 /// by a segment's boost ceiling never drops a post that belongs on the page.
 const ROUNDING_MARGIN: f32 = 1e-4;
@@ -28,17 +37,73 @@ const ROUNDING_MARGIN: f32 = 1e-4;
 /// candidate that would reach the page must also match it: `weight` then
 /// matches more than the search does (a phrase's words), and the check is
 /// made for the few candidates good enough, not for every match.
+///
+/// The two groups of segments ([`halves`]) are ranked at once, each with
+/// its own page, merged at the end: at 1M posts this took a third off a
+/// search in process (BENCHMARKS.md, "Fifteenth run"), though each group
+/// prunes only with the scores it has seen itself.
 pub(super) fn best(
     searcher: &Searcher,
-    (weight, check): (&dyn Weight, Option<&dyn Weight>),
+    ranked: (&dyn Weight, Option<&dyn Weight>),
     spaces: Option<&[String]>,
     wanted: usize,
 ) -> tantivy::Result<Vec<(Score, DocAddress)>> {
-    let mut top = TopN::new(wanted);
     if wanted == 0 {
         return Ok(Vec::new());
     }
-    for (ord, segment) in (0u32..).zip(searcher.segment_readers()) {
+    let rank = |part: &[(u32, &SegmentReader)]| best_in(part, ranked, spaces, wanted);
+    let (one, other) = halves(searcher.segment_readers());
+    if other.is_empty() {
+        return Ok(rank(&one)?.into_sorted());
+    }
+    let (top, more) = rayon::join(|| rank(&one), || rank(&other));
+    let mut top = top?;
+    for Reverse(entry) in more?.heap {
+        top.push(entry);
+    }
+    Ok(top.into_sorted())
+}
+
+/// A segment with its ordinal in the searcher.
+type Numbered<'a> = (u32, &'a SegmentReader);
+
+/// The segments in two groups of about as many posts, to be ranked at
+/// once on two cores; the second is empty when the index is too small for
+/// that to pay. Each group keeps the searcher's order, so that of two
+/// equal scores the earlier post still comes first.
+fn halves(segments: &[SegmentReader]) -> (Vec<Numbered<'_>>, Vec<Numbered<'_>>) {
+    let mut numbered: Vec<Numbered<'_>> = (0u32..).zip(segments).collect();
+    let total: u64 = segments.iter().map(|s| u64::from(s.max_doc())).sum();
+    if total < PARALLEL_FROM_POSTS {
+        return (numbered, Vec::new());
+    }
+    numbered.sort_by_key(|(_, segment)| Reverse(segment.max_doc()));
+    let (mut one, mut other) = (Vec::new(), Vec::new());
+    let (mut in_one, mut in_other) = (0u64, 0u64);
+    for (ord, segment) in numbered {
+        let (group, size) = if in_one <= in_other {
+            (&mut one, &mut in_one)
+        } else {
+            (&mut other, &mut in_other)
+        };
+        *size += u64::from(segment.max_doc());
+        group.push((ord, segment));
+    }
+    one.sort_by_key(|(ord, _)| *ord);
+    other.sort_by_key(|(ord, _)| *ord);
+    (one, other)
+}
+
+/// The best `wanted` of `segments`, each segment's pruning starting from
+/// the page the earlier ones filled.
+fn best_in(
+    segments: &[Numbered<'_>],
+    (weight, check): (&dyn Weight, Option<&dyn Weight>),
+    spaces: Option<&[String]>,
+    wanted: usize,
+) -> tantivy::Result<TopN> {
+    let mut top = TopN::new(wanted);
+    for &(ord, segment) in segments {
         let readable = spaces
             .map(|s| Readable::in_segment(segment, s))
             .transpose()?;
@@ -61,7 +126,7 @@ pub(super) fn best(
             floor(&top)
         })?;
     }
-    Ok(top.into_sorted())
+    Ok(top)
 }
 
 /// Each segment's number of posts and the highest boost among them: what

@@ -108,20 +108,6 @@ impl SearchIndex {
 }
 
 impl PreparedSearch {
-    /// How many postings its words and filters have in all: about what
-    /// ranking and counting read. A search without words may read every post.
-    pub fn postings(&self) -> u64 {
-        if !self.request.query.has_text() {
-            return u64::MAX;
-        }
-        let mut postings = 0u64;
-        self.compiled.query.query_terms(&mut |term, _| {
-            let found = self.searcher.doc_freq(term).unwrap_or(u64::MAX);
-            postings = postings.saturating_add(found);
-        });
-        postings
-    }
-
     pub fn run(self) -> anyhow::Result<Results> {
         let PreparedSearch {
             index,
@@ -155,10 +141,21 @@ impl PreparedSearch {
         };
         let ranked = page_of(&searcher, &compiled, &viewer, &req, page)?;
         let snippets = Snippets::new(compiled.highlight, fields);
-        let hits = ranked
-            .into_iter()
-            .map(|(score, address)| hit(&searcher, fields, &snippets, score, address))
-            .collect::<anyhow::Result<Vec<Hit>>>()?;
+        let hits_of = |part: &[(Score, DocAddress)]| {
+            part.iter()
+                .map(|&(score, address)| hit(&searcher, fields, &snippets, score, address))
+                .collect::<anyhow::Result<Vec<Hit>>>()
+        };
+        // Reading and marking ten posts is a fifth of a search: half each on two cores.
+        let (first, second) = ranked.split_at(ranked.len() / 2);
+        let (mut hits, rest) = match first {
+            [] => (hits_of(second)?, Vec::new()),
+            _ => {
+                let (a, b) = rayon::join(|| hits_of(first), || hits_of(second));
+                (a?, b?)
+            }
+        };
+        hits.extend(rest);
         Ok(Results {
             total,
             hits,

@@ -101,24 +101,14 @@ pub fn request_of(params: &SearchParams, lang: Lang) -> Result<SearchRequest, Pr
     })
 }
 
-/// Postings a search may have and still run on the request's own worker.
-/// Handing work to the blocking pool and back costs about a tenth of a
-/// millisecond; a search this small takes little more, so it runs in place.
-/// Bigger ones go to the pool, where they cannot hold up the worker's other
-/// requests.
-pub const INLINE_POSTINGS: u64 = 20_000;
-
-/// Runs a parsed request: in place if it is small, else off the async workers.
+/// Runs a parsed request off the async workers.
 pub async fn run(
     live: &LiveIndex,
     viewer: Viewer,
     request: SearchRequest,
 ) -> anyhow::Result<Results> {
     let search = live.get().prepare(viewer, request);
-    if search.postings() <= INLINE_POSTINGS {
-        return search.run();
-    }
-    actix_web::web::block(move || search.run()).await?
+    on_search_threads(move || search.run()).await
 }
 
 /// Threads related to each request, off the async workers, in the requests' order.
@@ -128,11 +118,29 @@ pub async fn related(
     requests: Vec<RelatedRequest>,
 ) -> anyhow::Result<Vec<Vec<RelatedThread>>> {
     let index = live.get();
-    actix_web::web::block(move || {
+    on_search_threads(move || {
         requests
             .iter()
             .map(|request| index.related(&viewer, request))
             .collect()
     })
-    .await?
+    .await
+}
+
+/// Runs `work` on rayon's threads, where a search splits its segments and
+/// its hits between the cores (`rayon::join`), and waits without holding
+/// up the async worker. Through actix's blocking pool, a search crossed
+/// threads twice more on its way to rayon and back. A panic comes back
+/// as an error: rayon would abort the process.
+async fn on_search_threads<T: Send + 'static>(
+    work: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
+) -> anyhow::Result<T> {
+    let (done, answer) = tokio::sync::oneshot::channel();
+    rayon::spawn(move || {
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("a search panicked")));
+        // The request may have gone; its answer with it.
+        let _ = done.send(outcome);
+    });
+    answer.await?
 }

@@ -2,9 +2,8 @@
 //! tantivy escapes the text before marking it, so a post's own HTML can
 //! never reach the page as markup.
 
-use std::cell::OnceCell;
 use std::collections::{BTreeMap, HashSet};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::schema::Field;
 use tantivy::snippet::SnippetGenerator;
@@ -47,7 +46,7 @@ pub struct Snippets {
     fields: Fields,
     /// Body and title highlighters per language, the last slot for posts in
     /// none of [`LANGS`]; empty when the search has no words.
-    made: [OnceCell<Option<(SnippetGenerator, SnippetGenerator)>>; 5],
+    made: [OnceLock<Option<(SnippetGenerator, SnippetGenerator)>>; 5],
 }
 
 impl Snippets {

@@ -112,7 +112,7 @@ pub fn sorted_ids(index: &SearchIndex, query: &str) -> Vec<i64> {
 }
 
 #[test]
-fn a_prepared_search_knows_its_postings_and_runs_like_a_search() {
+fn a_prepared_search_runs_elsewhere_like_a_search() {
     let posts: Vec<PostDoc> = (1..=6)
         .map(|id| {
             post(
@@ -126,24 +126,12 @@ fn a_prepared_search_knows_its_postings_and_runs_like_a_search() {
         })
         .collect();
     let index = index(&posts);
-    let postings = |q: &str| {
-        index
-            .prepare(staff(), request(q, Sort::Relevance, 1, 10))
-            .postings()
-    };
-    assert!(postings("dashboard") >= 2);
-    assert!(postings("dashboard") < postings("budget"));
-    assert!(postings("budget dashboard") > postings("budget"));
-    assert_eq!(postings("zzqxvw"), 0);
-    // Without words, a search may walk every post.
-    assert_eq!(postings("is:solved"), u64::MAX);
     let req = request("budget", Sort::Relevance, 1, 10);
     let prepared = index.prepare(staff(), req.clone());
     let elsewhere = std::thread::spawn(move || prepared.run()).join();
-    assert_eq!(
-        elsewhere.expect("ran").expect("searched"),
-        index.search(&staff(), &req).expect("searched")
-    );
+    let found = elsewhere.expect("ran").expect("searched");
+    assert_eq!(found.total, 6);
+    assert_eq!(found, index.search(&staff(), &req).expect("searched"));
 }
 
 #[test]
