@@ -3,7 +3,7 @@
 //! and as a per-candidate check for ranking.
 
 use std::collections::HashSet;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use tantivy::columnar::StrColumn;
 use tantivy::index::SegmentId;
@@ -37,7 +37,11 @@ pub(super) fn spaces(viewer: &Viewer) -> Option<Vec<String>> {
 /// in the `space` fast field.
 pub(super) struct Readable {
     segment: Arc<SegmentSpaces>,
-    allowed: Vec<u64>,
+    spaces: Vec<String>,
+    /// The spaces' numbers in the segment's column, looked up on the first
+    /// post outside the public space: most searches meet none. A
+    /// dictionary that cannot be read allows nothing.
+    allowed: OnceLock<Vec<u64>>,
     /// Whether the reader may read public posts; if not, every post is
     /// looked up.
     public: bool,
@@ -78,16 +82,10 @@ pub(super) fn remembers(segment: &SegmentId) -> bool {
 
 impl Readable {
     pub(super) fn in_segment(segment: &SegmentReader, spaces: &[String]) -> tantivy::Result<Self> {
-        let known = segment_spaces(segment)?;
-        let mut allowed = Vec::new();
-        if let Some(column) = &known.column {
-            for space in spaces {
-                allowed.extend(column.dictionary().term_ord(space)?);
-            }
-        }
         Ok(Readable {
-            segment: known,
-            allowed,
+            segment: segment_spaces(segment)?,
+            spaces: spaces.to_vec(),
+            allowed: OnceLock::new(),
             public: spaces.iter().any(|s| s == PUBLIC),
         })
     }
@@ -96,10 +94,14 @@ impl Readable {
         if self.public && !self.segment.not_public.contains(doc) {
             return true;
         }
-        self.segment
-            .column
-            .as_ref()
-            .is_some_and(|c| c.term_ords(doc).any(|ord| self.allowed.contains(&ord)))
+        let Some(column) = &self.segment.column else {
+            return false;
+        };
+        let allowed = self.allowed.get_or_init(|| {
+            let ord = |space: &String| column.dictionary().term_ord(space).ok().flatten();
+            self.spaces.iter().filter_map(ord).collect()
+        });
+        column.term_ords(doc).any(|ord| allowed.contains(&ord))
     }
 }
 
