@@ -27,7 +27,7 @@ const PARALLEL_FROM_POSTS: u64 = 50_000;
 /// The tests' small indexes are ranked in two groups too, so that the
 /// property tests hold the merged page to the one ranked in a single pass.
 #[cfg(test)]
-const PARALLEL_FROM_POSTS: u64 = 0;
+const PARALLEL_FROM_POSTS: u64 = 1;
 /// Pruning bounds are lowered by this share so that rounding in the division
 /// by a segment's boost ceiling never drops a post that belongs on the page.
 const ROUNDING_MARGIN: f32 = 1e-4;
