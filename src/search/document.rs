@@ -2,7 +2,10 @@
 //! it in and take it out.
 
 use chrono::NaiveDateTime;
-use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+use tantivy::collector::Count;
+use tantivy::query::{BooleanQuery, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DateTime, IndexWriter, Searcher, TantivyDocument, Term};
 
 use super::fields::Fields;
 use super::terms::tagged;
@@ -64,6 +67,34 @@ pub fn delete_thread(writer: &IndexWriter, thread_id: i64) -> anyhow::Result<()>
     let fields = Fields::new(&writer.index().schema())?;
     writer.delete_term(Term::from_field_i64(fields.thread_id, thread_id));
     Ok(())
+}
+
+/// The `answered` flag every committed document of the thread carries; None
+/// when it has no documents, or documents that disagree.
+pub(super) fn thread_answered(
+    searcher: &Searcher,
+    f: &Fields,
+    thread_id: i64,
+) -> tantivy::Result<Option<bool>> {
+    let count = |answered: bool| {
+        let both: [Box<dyn Query>; 2] = [
+            Box::new(TermQuery::new(
+                Term::from_field_i64(f.thread_id, thread_id),
+                IndexRecordOption::Basic,
+            )),
+            Box::new(TermQuery::new(
+                Term::from_field_bool(f.answered, answered),
+                IndexRecordOption::Basic,
+            )),
+        ];
+        searcher.search(&BooleanQuery::intersection(both.into()), &Count)
+    };
+    Ok(match (count(true)?, count(false)?) {
+        (0, 0) => None,
+        (_, 0) => Some(true),
+        (0, _) => Some(false),
+        _ => None,
+    })
 }
 
 /// Keyword values are normalised here exactly as the query parser normalises

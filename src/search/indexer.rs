@@ -1,13 +1,16 @@
 //! Keeps the index in step with the database: applies the forum's search
-//! outbox in order, re-deriving each thread it names from the database, and
+//! outbox in order, re-deriving from the database each thread it names (or
+//! only the post, for a reply or a vote: see [`super::redo`]), and
 //! commits the last applied outbox id as the commit's payload, so a restart
 //! (or a crash mid-batch) replays from there and nothing is lost or doubled.
 
+use std::collections::BTreeMap;
 use std::time::Duration;
 
 use chrono::NaiveDateTime;
 
-use super::{PostDoc, SearchIndex};
+use super::redo::{self, Redo};
+use super::{PostDoc, SearchIndex, document};
 use crate::db::DbConnection;
 use crate::forum::store::export::{self, ThreadExport};
 use crate::forum::store::outbox::{self, Entry};
@@ -40,24 +43,101 @@ pub fn catch_up(
     if entries.is_empty() {
         return Ok(0);
     }
-    let mut threads: Vec<i32> = entries.iter().map(|e| e.thread_id).collect();
-    threads.sort_unstable();
-    threads.dedup();
-    let exported = export::threads_for_index(conn, &threads)?;
+    let (whole, partial) = exported(conn, index, &redo::plan(&entries))?;
     index.with_writer(|writer| {
-        for thread in &threads {
+        for (thread, _) in &whole {
             super::delete_thread(writer, i64::from(*thread))?;
         }
-        add_threads(index, writer, &exported).map(|_| ())
+        for post in partial.iter().flat_map(|(posts, _)| posts) {
+            super::delete_post(writer, i64::from(*post))?;
+        }
+        let rewritten = whole.iter().filter_map(|(_, t)| t.as_ref());
+        let mut threads = rewritten.chain(partial.iter().map(|(_, t)| t));
+        threads.try_for_each(|thread| add_docs(index, writer, &docs_of(thread)))
     })?;
     let reached = settled(last, &entries, now);
     index.commit_with_payload(&reached.to_string())?;
     Ok(entries.iter().filter(|e| e.id <= reached).count())
 }
 
+/// A thread to rewrite whole, as the database has it now (None: no longer
+/// visible, so its documents only go).
+type Whole = (i32, Option<ThreadExport>);
+/// Posts to rewrite, and their thread with just those of them still visible.
+type Partial = (Vec<i32>, ThreadExport);
+
+/// The threads a batch rewrites whole and those it rewrites only some posts
+/// of (with just those posts), as the database has them now.
+fn exported(
+    conn: &mut DbConnection,
+    index: &SearchIndex,
+    plan: &BTreeMap<i32, Redo>,
+) -> anyhow::Result<(Vec<Whole>, Vec<Partial>)> {
+    let mut whole: Vec<i32> = Vec::new();
+    let mut partial: BTreeMap<i32, &[i32]> = BTreeMap::new();
+    for (thread, redo) in plan {
+        match redo {
+            Redo::Thread => whole.push(*thread),
+            Redo::Posts(posts) => {
+                partial.insert(*thread, posts);
+            }
+        }
+    }
+    let (posts_only, unsure) = checked(conn, index, partial)?;
+    whole.extend(unsure);
+    whole.sort_unstable();
+    let mut found = if whole.is_empty() {
+        BTreeMap::new()
+    } else {
+        by_id(export::threads_for_index(conn, &whole)?)
+    };
+    let whole = whole.into_iter().map(|t| (t, found.remove(&t))).collect();
+    Ok((whole, posts_only))
+}
+
+/// The threads planned by their posts whose posts alone may be rewritten,
+/// and those to rewrite whole after all: gone from the database, or whose
+/// documents carry another `answered` than the thread now has (its first
+/// reply).
+fn checked(
+    conn: &mut DbConnection,
+    index: &SearchIndex,
+    partial: BTreeMap<i32, &[i32]>,
+) -> anyhow::Result<(Vec<Partial>, Vec<i32>)> {
+    if partial.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let ids: Vec<i32> = partial.keys().copied().collect();
+    let posts: Vec<i32> = partial.values().flat_map(|p| p.iter().copied()).collect();
+    let mut found = by_id(export::threads_with_posts(conn, &ids, &posts)?);
+    // The last commit, which the batch before made visible unless its
+    // reload failed.
+    index.reload()?;
+    let searcher = index.searcher();
+    let (mut posts_only, mut whole) = (Vec::new(), Vec::new());
+    for (thread, posts) in partial {
+        let Some(now) = found.remove(&thread) else {
+            whole.push(thread);
+            continue;
+        };
+        let indexed = document::thread_answered(&searcher, index.fields(), i64::from(thread))?;
+        if indexed == Some(now.row.reply_count > 0) {
+            posts_only.push((posts.to_vec(), now));
+        } else {
+            whole.push(thread);
+        }
+    }
+    Ok((posts_only, whole))
+}
+
+fn by_id(threads: Vec<ThreadExport>) -> BTreeMap<i32, ThreadExport> {
+    threads.into_iter().map(|t| (t.row.id, t)).collect()
+}
+
 /// How far the position may move: to the last entry, unless ids skip one
 /// recently, when it stops before the gap (the entries past it are applied
-/// again next time, which is harmless: each pass rebuilds whole threads).
+/// again next time, which is harmless: each pass rewrites what it names as
+/// the database has it then).
 fn settled(last: i32, entries: &[Entry], now: NaiveDateTime) -> i32 {
     let mut reached = last;
     for entry in entries {
@@ -68,21 +148,6 @@ fn settled(last: i32, entries: &[Entry], now: NaiveDateTime) -> i32 {
         reached = entry.id;
     }
     reached
-}
-
-/// Adds the documents of `threads` (uncommitted); how many posts they hold.
-pub(super) fn add_threads(
-    index: &SearchIndex,
-    writer: &mut tantivy::IndexWriter,
-    threads: &[ThreadExport],
-) -> anyhow::Result<usize> {
-    let mut posts = 0;
-    for thread in threads {
-        let docs = docs_of(thread);
-        add_docs(index, writer, &docs)?;
-        posts += docs.len();
-    }
-    Ok(posts)
 }
 
 /// Adds `docs` (uncommitted).

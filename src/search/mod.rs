@@ -22,6 +22,7 @@ mod merge;
 pub mod page;
 pub mod query;
 mod ranking;
+mod redo;
 mod related;
 mod searcher;
 pub mod service;
@@ -254,6 +255,11 @@ impl SearchIndex {
             .load_metas()
             .context("cannot read the search index metadata")?;
         Ok(metas.payload)
+    }
+
+    /// A searcher over the last commit made visible.
+    pub(crate) fn searcher(&self) -> tantivy::Searcher {
+        self.inner.reader.searcher()
     }
 
     /// Which reload the searchers are from: it changes whenever a commit

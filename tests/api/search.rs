@@ -40,6 +40,16 @@ impl Site {
         )
     }
 
+    /// The answerer's reply's id.
+    async fn reply(&self, thread: i64, body: &str) -> i64 {
+        let path = format!("/api/v1/threads/{thread}/posts");
+        let (status, created) = self
+            .send("POST", &self.answerer, &path, json!({"body": body}))
+            .await;
+        assert_eq!(status, 201, "{created}");
+        created["id"].as_i64().unwrap()
+    }
+
     async fn search(&self, token: &str, q: &str) -> (u16, Value) {
         search_on(&self.app, token, q).await
     }
@@ -286,16 +296,80 @@ async fn an_index_that_crashed_mid_batch_converges_with_nothing_lost_or_doubled(
     assert_eq!(peerhall::search::indexer::position(&index).unwrap(), 2);
     while peerhall::search::indexer::catch_up(&mut conn, &index, (now, 2)).unwrap() > 0 {}
     assert_eq!(index.check().unwrap(), 5, "one document per post");
-    let viewer = peerhall::search::Viewer::default();
     for n in 0..5 {
-        let request = peerhall::search::SearchRequest {
-            query: peerhall::search::parse(&format!("palabraunica{n}")).unwrap(),
-            sort: peerhall::search::Sort::Relevance,
-            page: 1,
-            per_page: 10,
-        };
-        assert_eq!(index.search(&viewer, &request).unwrap().total, 1);
+        assert_eq!(total_in(&index, &format!("palabraunica{n}")), 1);
     }
+}
+
+/// How many posts a search finds in `index`, as anyone.
+fn total_in(index: &peerhall::search::SearchIndex, q: &str) -> usize {
+    let request = peerhall::search::SearchRequest {
+        query: peerhall::search::parse(q).unwrap(),
+        sort: peerhall::search::Sort::Relevance,
+        page: 1,
+        per_page: 10,
+    };
+    let viewer = peerhall::search::Viewer::default();
+    index.search(&viewer, &request).unwrap().total
+}
+
+/// Applies the whole outbox to `index`.
+fn catch_up_all(conn: &mut peerhall::db::DbConnection, index: &peerhall::search::SearchIndex) {
+    let now = chrono::Utc::now().naive_utc();
+    while peerhall::search::indexer::catch_up(conn, index, (now, 500)).unwrap() > 0 {}
+}
+
+#[tokio::test]
+async fn a_reply_or_a_vote_rewrites_its_own_post_and_a_first_reply_answers_the_thread() {
+    use diesel::prelude::*;
+    use peerhall::schema::posts;
+
+    let s = site().await;
+    let (thread, question) = s
+        .ask(&s.asker, "general", "Pregunta", "palabrauno y comun")
+        .await;
+    let dir = tempfile::tempdir().unwrap();
+    let index = peerhall::search::SearchIndex::open_or_create(dir.path()).unwrap();
+    let mut conn = s.app.conn();
+    catch_up_all(&mut conn, &index);
+    assert_eq!(total_in(&index, "is:unanswered comun"), 1);
+
+    let first = s.reply(thread, "primera respuesta comun").await;
+    catch_up_all(&mut conn, &index);
+    assert_eq!(total_in(&index, "comun"), 2);
+    assert_eq!(
+        total_in(&index, "is:unanswered comun"),
+        0,
+        "the question too"
+    );
+
+    // Changed in the database alone, the question's text shows whether a
+    // later reply or vote rewrote its document.
+    diesel::update(posts::table.find(question as i32))
+        .set(posts::body.eq("otra cosa"))
+        .execute(&mut *conn)
+        .unwrap();
+    let second = s.reply(thread, "segunda respuesta comun").await;
+    let vote = format!("/api/v1/posts/{first}/vote");
+    assert_eq!(s.send("POST", &s.asker, &vote, json!({})).await.0, 200);
+    catch_up_all(&mut conn, &index);
+    assert_eq!(total_in(&index, "comun"), 3);
+    assert_eq!(total_in(&index, "segunda"), 1);
+    assert_eq!(
+        total_in(&index, "palabrauno"),
+        1,
+        "the question's document stayed"
+    );
+    assert_eq!(index.check().unwrap(), 3, "one document per post");
+
+    // An edit still rewrites the whole thread.
+    let edit = json!({"body": "tercera respuesta comun"});
+    let path = format!("/api/v1/posts/{second}");
+    assert_eq!(s.send("PATCH", &s.answerer, &path, edit).await.0, 200);
+    catch_up_all(&mut conn, &index);
+    assert_eq!(total_in(&index, "palabrauno"), 0);
+    assert_eq!(total_in(&index, "tercera"), 1);
+    assert_eq!(index.check().unwrap(), 3);
 }
 
 #[tokio::test]

@@ -48,6 +48,25 @@ pub struct PostExport {
 
 /// The visible threads among `ids` (a missing or hidden one is simply absent).
 pub fn threads_for_index(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<Vec<ThreadExport>> {
+    threads_with(conn, ids, None)
+}
+
+/// The visible threads among `ids` as [`threads_for_index`] reads them, but
+/// with only those of their visible posts whose ids are in `posts`: what a
+/// new reply or a vote changes.
+pub fn threads_with_posts(
+    conn: &mut DbConnection,
+    ids: &[i32],
+    posts: &[i32],
+) -> QueryResult<Vec<ThreadExport>> {
+    threads_with(conn, ids, Some(posts))
+}
+
+fn threads_with(
+    conn: &mut DbConnection,
+    ids: &[i32],
+    only_posts: Option<&[i32]>,
+) -> QueryResult<Vec<ThreadExport>> {
     let rows: Vec<ThreadRow> = threads::table
         .filter(threads::id.eq_any(ids))
         .filter(threads::visible.eq(true))
@@ -56,7 +75,7 @@ pub fn threads_for_index(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<Ve
         .load(conn)?;
     let ids: Vec<i32> = rows.iter().map(|t| t.id).collect();
     let mut tags = tags_of(conn, &ids)?;
-    let mut posts = posts_of(conn, &ids)?;
+    let mut posts = posts_of(conn, &ids, only_posts)?;
     let space_ids: Vec<i32> = rows.iter().filter_map(|t| t.space_city_id).collect();
     let slugs = city_slugs(conn, &space_ids)?;
     Ok(rows
@@ -87,8 +106,12 @@ pub fn visible_thread_ids(
 
 type PostWithAuthor = (IndexedPostRow, Option<String>, Option<i32>);
 
-fn posts_of(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, Vec<PostExport>>> {
-    let rows: Vec<PostWithAuthor> = posts::table
+fn posts_of(
+    conn: &mut DbConnection,
+    ids: &[i32],
+    only: Option<&[i32]>,
+) -> QueryResult<HashMap<i32, Vec<PostExport>>> {
+    let mut query = posts::table
         .left_join(users::table.on(users::id.nullable().eq(posts::author_id)))
         .filter(posts::thread_id.eq_any(ids))
         .filter(posts::hidden.eq(false))
@@ -99,7 +122,11 @@ fn posts_of(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, Ve
             users::handle.nullable(),
             users::city_id.nullable(),
         ))
-        .load(conn)?;
+        .into_boxed();
+    if let Some(only) = only {
+        query = query.filter(posts::id.eq_any(only));
+    }
+    let rows: Vec<PostWithAuthor> = query.load(conn)?;
     let city_ids: Vec<i32> = rows.iter().filter_map(|r| r.2).collect();
     let slugs = city_slugs(conn, &city_ids)?;
     let mut by_thread: HashMap<i32, Vec<PostExport>> = HashMap::new();
