@@ -36,15 +36,15 @@ impl SearchIndex {
     }
 
     /// After a bulk build: merges into one ([`SearchIndex::merge_into_one`])
-    /// only if the build flushed more segments than its two commits (the
-    /// boosted posts apart, see `live::fill`) had indexing threads, which it
+    /// only if the build flushed more segments than its three commits (each
+    /// step of boost apart, see `live::fill`) had indexing threads, which it
     /// does when its memory ran out. Given enough, each thread leaves one
     /// segment per commit. Merging runs on one core: at 1M posts it took 11
     /// of 43 s for many small segments and 9 of 40 s for two large ones,
     /// which searches did not measurably need. Returns the segments it found.
     pub fn merge_if_split(&self) -> anyhow::Result<usize> {
         let segments = self.inner.index.searchable_segment_ids()?.len();
-        if segments > 2 * bulk_threads() {
+        if segments > 3 * bulk_threads() {
             self.merge_into_one()?;
         }
         Ok(segments)

@@ -139,32 +139,42 @@ async fn rebuild_and_find(app: &TestApp, token: &str, id: i32, title: &str) {
     panic!("thread {id} ({title}) was never found");
 }
 
-/// A rebuild puts the posts ranking boosts most (an accepted answer, or
-/// more than 3 votes) in segments of their own, so that every other
-/// segment's boost ceiling, which bounds its pruning, stays at 1.28.
+/// A rebuild gives each step of boost segments of their own: posts without
+/// votes (ceiling 1.0), with 1 to 3 (at most 1.28), and those boosted more
+/// (an accepted answer, or more than 3 votes), so that most segments'
+/// ceiling, which bounds their pruning, stays low.
 fn boosted_posts_are_apart(app: &TestApp) {
     app.state.search.follow().unwrap();
     let ceilings = app.state.search.get().boost_ceilings().unwrap();
     let low_ceiling = 1.0 + 4f32.ln() * 0.2;
-    let (mut low, mut high) = (0u32, 0u32);
+    let (mut none, mut low, mut high) = (0u32, 0u32, 0u32);
     for (posts, ceiling) in &ceilings {
-        if *ceiling <= low_ceiling + 1e-4 {
-            low += posts;
-        } else {
-            high += posts;
+        match *ceiling {
+            c if c <= 1.0 => none += posts,
+            c if c <= low_ceiling + 1e-4 => low += posts,
+            _ => high += posts,
         }
     }
-    let accepted = threads::table
-        .filter(threads::accepted_post_id.is_not_null())
-        .select(threads::accepted_post_id.assume_not_null());
+    let accepted = || {
+        threads::table
+            .filter(threads::accepted_post_id.is_not_null())
+            .select(threads::accepted_post_id.assume_not_null())
+    };
     let boosted: i64 = posts::table
-        .filter(posts::votes.gt(3).or(posts::id.eq_any(accepted)))
+        .filter(posts::votes.gt(3).or(posts::id.eq_any(accepted())))
         .count()
         .get_result(&mut app.conn())
         .unwrap();
-    assert!(boosted > 0, "the seed has boosted posts");
+    let voted: i64 = posts::table
+        .filter(posts::votes.between(1, 3))
+        .filter(posts::id.ne_all(accepted()))
+        .count()
+        .get_result(&mut app.conn())
+        .unwrap();
+    assert!(boosted > 0 && voted > 0, "the seed has boosted posts");
     assert_eq!(i64::from(high), boosted, "{ceilings:?}");
-    assert_eq!(low + high, 500, "{ceilings:?}");
+    assert_eq!(i64::from(low), voted, "{ceilings:?}");
+    assert_eq!(none + low + high, 500, "{ceilings:?}");
 }
 
 /// New rows get ids after the generated ones (PostgreSQL's sequences moved on).

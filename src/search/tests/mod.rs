@@ -229,13 +229,13 @@ fn without_merges(index: &SearchIndex) {
         .expect("no merges");
 }
 
-/// A build commits twice (the boosted posts apart), each commit leaving one
-/// segment per indexing thread when its memory suffices.
+/// A build commits three times (each step of boost apart), each commit
+/// leaving one segment per indexing thread when its memory suffices.
 #[test]
-fn a_build_is_merged_only_if_it_left_more_segments_than_its_two_commits_had_threads() {
+fn a_build_is_merged_only_if_it_left_more_segments_than_its_three_commits_had_threads() {
     let index = index(&[post(1, "budget")]);
     without_merges(&index);
-    let expected = 2 * super::bulk_threads();
+    let expected = 3 * super::bulk_threads();
     for id in 2..=(expected as i64) {
         index
             .with_writer(|writer| add(writer, &post(id, "budget")))
