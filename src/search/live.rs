@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use anyhow::Context;
 
-use super::ranking::{self, BoostStep};
+use super::ranking::BoostStep;
 use super::{PostDoc, SearchIndex};
 use crate::config::SearchSettings;
 use crate::db::DbConnection;
@@ -226,7 +226,7 @@ fn build(
 }
 
 /// Every visible thread into `index` (uncommitted), a batch of threads at a
-/// time, except the posts ranking boosts ([`ranking::BoostStep`]), which are
+/// time, except the posts ranking boosts ([`BoostStep`]), which are
 /// returned to be added after a commit, lower step first. Ranking prunes a
 /// segment against the highest boost it holds: with the steps apart, the
 /// segments that hold seven posts in ten have a ceiling of 1.0, and two in
@@ -248,7 +248,7 @@ pub fn fill(
         let mut plain = Vec::new();
         for doc in threads.iter().flat_map(super::indexer::docs_of) {
             done.posts += 1;
-            match ranking::BoostStep::of(doc.votes, doc.accepted) {
+            match BoostStep::of(doc.votes, doc.accepted) {
                 BoostStep::None => plain.push(doc),
                 BoostStep::Low => boosted[0].push(doc),
                 BoostStep::High => boosted[1].push(doc),
