@@ -225,6 +225,10 @@ fn build(
     Ok((index, built))
 }
 
+/// Commits a rebuild makes: the posts without boost, then each step of boost
+/// apart (see [`fill`]); each leaves one segment per indexing thread.
+pub(super) const BUILD_COMMITS: usize = 3;
+
 /// Every visible thread into `index` (uncommitted), a batch of threads at a
 /// time, except the posts ranking boosts ([`BoostStep`]), which are
 /// returned to be added after a commit, lower step first. Ranking prunes a
@@ -234,7 +238,7 @@ fn build(
 pub fn fill(
     conn: &mut DbConnection,
     index: &SearchIndex,
-) -> anyhow::Result<(Rebuilt, [Vec<PostDoc>; 2])> {
+) -> anyhow::Result<(Rebuilt, [Vec<PostDoc>; BUILD_COMMITS - 1])> {
     const THREADS_PER_BATCH: i64 = 500;
     let mut done = Rebuilt {
         threads: 0,

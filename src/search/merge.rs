@@ -44,7 +44,7 @@ impl SearchIndex {
     /// which searches did not measurably need. Returns the segments it found.
     pub fn merge_if_split(&self) -> anyhow::Result<usize> {
         let segments = self.inner.index.searchable_segment_ids()?.len();
-        if segments > 3 * bulk_threads() {
+        if segments > super::live::BUILD_COMMITS * bulk_threads() {
             self.merge_into_one()?;
         }
         Ok(segments)

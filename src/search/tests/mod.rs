@@ -235,7 +235,7 @@ fn without_merges(index: &SearchIndex) {
 fn a_build_is_merged_only_if_it_left_more_segments_than_its_three_commits_had_threads() {
     let index = index(&[post(1, "budget")]);
     without_merges(&index);
-    let expected = 3 * super::bulk_threads();
+    let expected = super::live::BUILD_COMMITS * super::bulk_threads();
     for id in 2..=(expected as i64) {
         index
             .with_writer(|writer| add(writer, &post(id, "budget")))
