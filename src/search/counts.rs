@@ -78,6 +78,20 @@ impl CountCache {
         collector.merge_fruits(fruits)
     }
 
+    /// Whether every segment's count of the query `key` names is remembered:
+    /// then a search of it counts nothing.
+    pub(super) fn knows(&self, searcher: &Searcher, key: &str) -> bool {
+        let entries = self.lock();
+        searcher.segment_readers().iter().all(|segment| {
+            let id = (
+                key.to_owned(),
+                segment.segment_id(),
+                segment.num_deleted_docs(),
+            );
+            entries.contains(&id)
+        })
+    }
+
     /// Forgets every count, so the next searches count from scratch; for
     /// measuring what a first search costs.
     pub(super) fn clear(&self) {

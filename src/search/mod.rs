@@ -8,6 +8,7 @@ pub mod api;
 mod boosted_term;
 mod clauses;
 mod compile;
+mod cores;
 mod counts;
 mod directory;
 pub mod document;

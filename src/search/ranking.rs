@@ -62,7 +62,10 @@ pub(super) fn best(
     if other.is_empty() {
         return Ok(rank(&one)?.into_sorted());
     }
-    let (top, more) = rayon::join(|| rank(&one), || rank(&other));
+    let (top, more) = super::cores::both(|| rank(&one), || rank(&other));
+    let more = more.ok_or_else(|| {
+        tantivy::TantivyError::InternalError("a half of the ranking never ran".into())
+    })?;
     let mut top = top?;
     for Reverse(entry) in more?.heap {
         top.push(entry);

@@ -81,6 +81,8 @@ pub struct PreparedSearch {
     compiled: Compiled,
     viewer: Viewer,
     request: SearchRequest,
+    /// What its totals and facets are remembered by.
+    counted_as: String,
 }
 
 impl SearchIndex {
@@ -95,6 +97,7 @@ impl SearchIndex {
             index: self.clone(),
             searcher: self.inner.reader.searcher(),
             compiled,
+            counted_as: format!("{:?}\u{1f}{viewer:?}", request.query),
             viewer,
             request,
         }
@@ -108,6 +111,13 @@ impl SearchIndex {
 }
 
 impl PreparedSearch {
+    /// Whether its totals and facets are remembered, so that running it
+    /// only ranks one page: counting every match is what can take long.
+    pub fn is_counted(&self) -> bool {
+        let counts = &self.index.inner.counts;
+        counts.knows(&self.searcher, &self.counted_as)
+    }
+
     pub fn run(self) -> anyhow::Result<Results> {
         let PreparedSearch {
             index,
@@ -115,15 +125,16 @@ impl PreparedSearch {
             compiled,
             viewer,
             request: req,
+            counted_as,
         } = self;
         let fields = &index.inner.fields;
         let per_page = req.per_page.clamp(1, MAX_PER_PAGE);
         let offset = req.page.max(1).saturating_sub(1).saturating_mul(per_page);
-        let key = format!("{:?}\u{1f}{viewer:?}", req.query);
-        let (total, counted) = index
-            .inner
-            .counts
-            .count(&searcher, &*compiled.query, &key)?;
+        let (total, counted) =
+            index
+                .inner
+                .counts
+                .count(&searcher, &*compiled.query, &counted_as)?;
         let facets = facets_of(counted);
         // Past the end there is nothing to rank, and a huge offset must not
         // become a huge allocation.
@@ -151,7 +162,8 @@ impl PreparedSearch {
         let (mut hits, rest) = match first {
             [] => (hits_of(second)?, Vec::new()),
             _ => {
-                let (a, b) = rayon::join(|| hits_of(first), || hits_of(second));
+                let (a, b) = super::cores::both(|| hits_of(first), || hits_of(second));
+                let b = b.ok_or_else(|| anyhow::anyhow!("half of the hits were never read"))?;
                 (a?, b?)
             }
         };

@@ -1,6 +1,7 @@
 //! A search as a person asks for it, shared by the page and the API: the
 //! query text plus the form's filter controls, parsed once; who is asking
-//! decides which spaces they see; a big search runs off the async workers.
+//! decides which spaces they see; a search that must count every match runs
+//! off the async workers.
 
 use serde::Deserialize;
 
@@ -101,13 +102,25 @@ pub fn request_of(params: &SearchParams, lang: Lang) -> Result<SearchRequest, Pr
     })
 }
 
-/// Runs a parsed request off the async workers.
+/// Runs a parsed request: on the request's own worker if its totals are
+/// remembered, so that only a page is left to rank (a few milliseconds at
+/// worst, since ranking prunes), and off the async workers if every match
+/// has to be counted. In place, a search does not wait for a rayon thread
+/// to wake and take it, nor its worker to wake for the answer: the median
+/// of the bench's searches over HTTP fell by about 85 µs (BENCHMARKS.md,
+/// "Eighteenth run").
 pub async fn run(
     live: &LiveIndex,
     viewer: Viewer,
     request: SearchRequest,
 ) -> anyhow::Result<Results> {
+    // Wakes a rayon thread while the query compiles, for the ranking's
+    // second half to find it awake.
+    rayon::spawn(|| {});
     let search = live.get().prepare(viewer, request);
+    if search.is_counted() {
+        return caught(move || search.run());
+    }
     on_search_threads(move || search.run()).await
 }
 
@@ -130,17 +143,21 @@ pub async fn related(
 /// Runs `work` on rayon's threads, where a search splits its segments and
 /// its hits between the cores (`rayon::join`), and waits without holding
 /// up the async worker. Through actix's blocking pool, a search crossed
-/// threads twice more on its way to rayon and back. A panic comes back
-/// as an error: rayon would abort the process.
+/// threads twice more on its way to rayon and back.
 async fn on_search_threads<T: Send + 'static>(
     work: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
 ) -> anyhow::Result<T> {
     let (done, answer) = tokio::sync::oneshot::channel();
     rayon::spawn(move || {
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
-            .unwrap_or_else(|_| Err(anyhow::anyhow!("a search panicked")));
         // The request may have gone; its answer with it.
-        let _ = done.send(outcome);
+        let _ = done.send(caught(work));
     });
     answer.await?
+}
+
+/// `work`'s outcome, with a panic in it as an error: on rayon's threads a
+/// panic would abort the process, and on an async worker end it.
+fn caught<T>(work: impl FnOnce() -> anyhow::Result<T>) -> anyhow::Result<T> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(work))
+        .unwrap_or_else(|_| Err(anyhow::anyhow!("a search panicked")))
 }

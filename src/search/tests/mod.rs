@@ -134,6 +134,32 @@ fn a_prepared_search_runs_elsewhere_like_a_search() {
     assert_eq!(found, index.search(&staff(), &req).expect("searched"));
 }
 
+/// The service runs a search whose totals are remembered on the request's
+/// own thread, outside rayon's pool: it must answer as the first run did,
+/// and a commit that adds posts must make it count again.
+#[test]
+fn a_search_is_counted_once_per_segment_and_answers_the_same_when_it_was() {
+    let posts: Vec<PostDoc> = (1..=6).map(|id| post(id, "budget")).collect();
+    let index = index(&posts);
+    let req = request("budget", Sort::Relevance, 1, 3);
+    let first = index.prepare(staff(), req.clone());
+    assert!(!first.is_counted());
+    let counted = first.run().expect("searched");
+    let again = index.prepare(staff(), req.clone());
+    assert!(again.is_counted());
+    assert_eq!(again.run().expect("searched again"), counted);
+    let other = index.prepare(Viewer::default(), req.clone());
+    assert!(!other.is_counted(), "another viewer's totals are their own");
+    let more = post(7, "budget");
+    index
+        .with_writer(|writer| add(writer, &more))
+        .expect("added");
+    index.commit_with_payload("2").expect("committed");
+    let after_commit = index.prepare(staff(), req);
+    assert!(!after_commit.is_counted(), "the new segment is not counted");
+    assert_eq!(after_commit.run().expect("searched").total, 7);
+}
+
 #[test]
 fn adding_a_post_again_replaces_it_and_deletes_remove_posts() {
     let index = index(&[post(1, "first draft"), post(2, "budget"), post(3, "budget")]);
