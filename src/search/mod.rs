@@ -29,6 +29,7 @@ mod searcher;
 pub mod service;
 mod snippet;
 mod spaces;
+mod statistics;
 pub mod terms;
 #[cfg(test)]
 mod tests;
@@ -82,6 +83,7 @@ struct Inner {
     /// Built in bulk: nothing merges until the end.
     bulk: bool,
     counts: counts::CountCache,
+    statistics: statistics::StatisticsMemo,
     /// Keeps the per-segment memos in step with the reader's segments; the
     /// reader holds it weakly.
     _warmer: Arc<memo::SegmentWarmer>,
@@ -166,6 +168,7 @@ impl SearchIndex {
                 bulk,
                 writer_memory: writer_memory.clamp(WRITER_MEMORY_RANGE.0, WRITER_MEMORY_RANGE.1),
                 counts: counts::CountCache::default(),
+                statistics: statistics::StatisticsMemo::default(),
                 _warmer: warmer,
             }),
         })

@@ -16,6 +16,7 @@ use super::query::{ParsedQuery, Sort};
 use super::ranking;
 use super::snippet::Snippets;
 use super::spaces::spaces;
+use super::statistics::Statistics;
 
 /// The most hits one page may ask for.
 pub const MAX_PER_PAGE: usize = 50;
@@ -150,7 +151,8 @@ impl PreparedSearch {
             per_page,
             total,
         };
-        let ranked = page_of(&searcher, &compiled, &viewer, &req, page)?;
+        let statistics = index.inner.statistics.of(&searcher);
+        let ranked = page_of((&searcher, &statistics), &compiled, &viewer, &req, page)?;
         let snippets = Snippets::new(compiled.highlight, fields);
         let hits_of = |part: &[(Score, DocAddress)]| {
             part.iter()
@@ -193,7 +195,7 @@ const FLAT_FROM_MATCHES_PER_HIT: usize = 300;
 
 /// The page's documents with their scores: newest first, or best first.
 fn page_of(
-    searcher: &Searcher,
+    (searcher, statistics): (&Searcher, &Statistics),
     compiled: &Compiled,
     viewer: &Viewer,
     req: &SearchRequest,
@@ -221,7 +223,8 @@ fn page_of(
         Some(flat) => (flat, true),
         None => (&compiled.ranked, compiled.loose),
     };
-    let weight = ranked.weight(EnableScoring::enabled_from_searcher(searcher))?;
+    let scoring = EnableScoring::enabled_from_statistics_provider(statistics, searcher);
+    let weight = ranked.weight(scoring)?;
     let check = loose
         .then(|| {
             compiled
