@@ -107,7 +107,7 @@ pub fn request_of(params: &SearchParams, lang: Lang) -> Result<SearchRequest, Pr
 /// worst, since ranking prunes), and off the async workers if every match
 /// has to be counted. In place, a search does not wait for a rayon thread
 /// to wake and take it, nor its worker to wake for the answer: the median
-/// of the bench's searches over HTTP fell by about 85 µs (BENCHMARKS.md,
+/// of the bench's searches over HTTP fell by 60–85 µs (BENCHMARKS.md,
 /// "Eighteenth run").
 pub async fn run(
     live: &LiveIndex,
