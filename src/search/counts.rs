@@ -39,8 +39,10 @@ impl Default for CountCache {
 }
 
 impl CountCache {
-    /// Every match of `query` and its facets. `key` must name everything
-    /// that decides the matches: the parsed query and the viewer's spaces.
+    /// Every match of `query` and its facets, counting the segments whose
+    /// counts are not remembered ([`CountCache::remembered`] answers when
+    /// none needs counting). `key` must name everything that decides the
+    /// matches: the parsed query and the viewer's spaces.
     pub(super) fn count(
         &self,
         searcher: &Searcher,
@@ -57,9 +59,6 @@ impl CountCache {
             let mut entries = self.lock();
             ids.iter().map(|id| entries.get(id).cloned()).collect()
         };
-        if known.iter().all(Option::is_some) {
-            return collector.merge_fruits(known.into_iter().flatten().collect());
-        }
         // Counting reads every match: the segments not counted yet are
         // counted at once on the cores.
         let weight = query.weight(EnableScoring::disabled_from_searcher(searcher))?;
@@ -78,18 +77,18 @@ impl CountCache {
         collector.merge_fruits(fruits)
     }
 
-    /// Whether every segment's count of the query `key` names is remembered:
-    /// then a search of it counts nothing.
-    pub(super) fn knows(&self, searcher: &Searcher, key: &str) -> bool {
-        let entries = self.lock();
-        searcher.segment_readers().iter().all(|segment| {
-            let id = (
-                key.to_owned(),
-                segment.segment_id(),
-                segment.num_deleted_docs(),
-            );
-            entries.contains(&id)
-        })
+    /// The totals and facets of the query `key` names, if every segment's
+    /// are remembered: then a search of it counts nothing.
+    pub(super) fn remembered(&self, searcher: &Searcher, key: &str) -> Option<(usize, Counted)> {
+        let known: Option<Vec<(usize, Counted)>> = {
+            let mut entries = self.lock();
+            let segments = searcher.segment_readers().iter();
+            segments
+                .map(|s| (key.to_owned(), s.segment_id(), s.num_deleted_docs()))
+                .map(|id| entries.get(&id).cloned())
+                .collect()
+        };
+        (Count, FacetCounts).merge_fruits(known?).ok()
     }
 
     /// Forgets every count, so the next searches count from scratch; for

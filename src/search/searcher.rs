@@ -84,6 +84,8 @@ pub struct PreparedSearch {
     request: SearchRequest,
     /// What its totals and facets are remembered by.
     counted_as: String,
+    /// Its totals and facets, if they were remembered when it was prepared.
+    remembered: Option<(usize, Counted)>,
 }
 
 impl SearchIndex {
@@ -94,11 +96,14 @@ impl SearchIndex {
 
     pub fn prepare(&self, viewer: Viewer, request: SearchRequest) -> PreparedSearch {
         let compiled = compile(&self.inner.fields, &viewer, &request.query);
+        let searcher = self.inner.reader.searcher();
+        let counted_as = format!("{:?}\u{1f}{viewer:?}", request.query);
         PreparedSearch {
+            remembered: self.inner.counts.remembered(&searcher, &counted_as),
             index: self.clone(),
-            searcher: self.inner.reader.searcher(),
+            searcher,
             compiled,
-            counted_as: format!("{:?}\u{1f}{viewer:?}", request.query),
+            counted_as,
             viewer,
             request,
         }
@@ -115,8 +120,7 @@ impl PreparedSearch {
     /// Whether its totals and facets are remembered, so that running it
     /// only ranks one page: counting every match is what can take long.
     pub fn is_counted(&self) -> bool {
-        let counts = &self.index.inner.counts;
-        counts.knows(&self.searcher, &self.counted_as)
+        self.remembered.is_some()
     }
 
     pub fn run(self) -> anyhow::Result<Results> {
@@ -127,15 +131,18 @@ impl PreparedSearch {
             viewer,
             request: req,
             counted_as,
+            remembered,
         } = self;
         let fields = &index.inner.fields;
         let per_page = req.per_page.clamp(1, MAX_PER_PAGE);
         let offset = req.page.max(1).saturating_sub(1).saturating_mul(per_page);
-        let (total, counted) =
-            index
+        let (total, counted) = match remembered {
+            Some(remembered) => remembered,
+            None => index
                 .inner
                 .counts
-                .count(&searcher, &*compiled.query, &counted_as)?;
+                .count(&searcher, &*compiled.query, &counted_as)?,
+        };
         let facets = facets_of(counted);
         // Past the end there is nothing to rank, and a huge offset must not
         // become a huge allocation.
