@@ -10,7 +10,7 @@ use tantivy::{DateTime, DocAddress, Order, Score, Searcher, TantivyDocument};
 
 use super::SearchIndex;
 use super::compile::{Compiled, compile};
-use super::facets::{Counted, ranked};
+use super::counts::Totals;
 use super::fields::Fields;
 use super::query::{ParsedQuery, Sort};
 use super::ranking;
@@ -85,7 +85,7 @@ pub struct PreparedSearch {
     /// What its totals and facets are remembered by.
     counted_as: String,
     /// Its totals and facets, if they were remembered when it was prepared.
-    remembered: Option<(usize, Counted)>,
+    remembered: Option<Totals>,
 }
 
 impl SearchIndex {
@@ -136,14 +136,13 @@ impl PreparedSearch {
         let fields = &index.inner.fields;
         let per_page = req.per_page.clamp(1, MAX_PER_PAGE);
         let offset = req.page.max(1).saturating_sub(1).saturating_mul(per_page);
-        let (total, counted) = match remembered {
+        let (total, facets) = match remembered {
             Some(remembered) => remembered,
             None => index
                 .inner
                 .counts
                 .count(&searcher, &*compiled.query, &counted_as)?,
         };
-        let facets = facets_of(counted);
         // Past the end there is nothing to rank, and a huge offset must not
         // become a huge allocation.
         if offset >= total {
@@ -242,13 +241,6 @@ fn page_of(
     let ranked = (weight.as_ref(), check.as_deref());
     let best = ranking::best(searcher, ranked, spaces(viewer).as_deref(), wanted)?;
     Ok(best.into_iter().skip(offset).collect())
-}
-
-fn facets_of(counted: Counted) -> Facets {
-    Facets {
-        area: ranked(counted.area),
-        criterion: ranked(counted.criterion),
-    }
 }
 
 fn hit(
