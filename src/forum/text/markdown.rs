@@ -151,7 +151,7 @@ pub fn plain_text(source: &str) -> String {
 
 /// Text pushed in pieces with every run of whitespace made one space and none
 /// at either end, in one pass: collecting the words and joining them copied
-/// every post twice more, a tenth of what a rebuild's reading thread did.
+/// every post twice more on the thread that feeds a rebuild.
 struct Words {
     text: String,
     /// Whitespace was pushed since the last word.
