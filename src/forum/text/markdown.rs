@@ -167,19 +167,18 @@ impl Words {
     }
 
     fn push(&mut self, piece: &str) {
-        let mut rest = piece;
-        while let Some(start) = rest.find(|c: char| !c.is_whitespace()) {
-            self.gap |= start > 0;
-            let word = &rest[start..];
-            let end = word.find(char::is_whitespace).unwrap_or(word.len());
+        for (i, word) in piece.split(char::is_whitespace).enumerate() {
+            // Every part after the first follows a whitespace character.
+            self.gap |= i > 0;
+            if word.is_empty() {
+                continue;
+            }
             if self.gap && !self.text.is_empty() {
                 self.text.push(' ');
             }
-            self.text.push_str(&word[..end]);
+            self.text.push_str(word);
             self.gap = false;
-            rest = &word[end..];
         }
-        self.gap |= !rest.is_empty();
     }
 }
 
