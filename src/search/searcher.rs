@@ -159,7 +159,7 @@ impl PreparedSearch {
         };
         let statistics = index.inner.statistics.of(&searcher);
         let ranked = page_of((&searcher, &statistics), &compiled, &viewer, &req, page)?;
-        let snippets = Snippets::new(compiled.highlight, fields);
+        let snippets = Snippets::new(compiled.highlight);
         let hits_of = |part: &[(Score, DocAddress)]| {
             part.iter()
                 .map(|&(score, address)| hit(&searcher, fields, &snippets, score, address))
