@@ -1,6 +1,9 @@
 //! How text becomes terms: the tokenizer that keeps codes such as "PM2.5"
 //! whole, the exact analyzer, and one stemming analyzer per forum language.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use tantivy::Index;
 
 use super::folding::fold_lower;
@@ -12,6 +15,25 @@ use tantivy::tokenizer::{
 
 /// The forum's languages, in the order fields and analyzers are listed.
 pub const LANGS: [&str; 4] = ["en", "es", "pt", "fr"];
+
+/// The four languages' function words (NLTK's lists), lower case.
+static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        stop_words::LANGUAGE::English,
+        stop_words::LANGUAGE::Spanish,
+        stop_words::LANGUAGE::Portuguese,
+        stop_words::LANGUAGE::French,
+    ]
+    .into_iter()
+    .flat_map(|language| stop_words::get(language).iter().copied())
+    .collect()
+});
+
+/// Whether a lower-case word is a function word in one of the forum's
+/// languages ("de", "the", "la"): it says little about what a text is about.
+pub fn is_stop_word(word: &str) -> bool {
+    STOP_WORDS.contains(word)
+}
 
 /// Tokens longer than this are noise (hashes, pasted URLs' paths) and are dropped
 /// on both sides, so a query word of that size never blocks a match.

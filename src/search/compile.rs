@@ -12,7 +12,7 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 
 use super::alternatives::Alternatives;
-use super::analysis::LANGS;
+use super::analysis::{LANGS, is_stop_word};
 use super::boosted_term::BoostedTerm;
 use super::clauses::Clauses;
 use super::document::to_date;
@@ -240,10 +240,23 @@ impl<'f> TextCompiler<'f> {
 /// common phrases ("open data portal") were the slowest searches
 /// (BENCHMARKS.md, "Eighth run"). Ranking checks the phrase only for
 /// candidates that can reach the page.
+///
+/// Function words ("de", "the") are left to the check: nearly every post
+/// holds them, so walking their postings made the phrases holding one the
+/// slowest searches, and they add little to a score (BENCHMARKS.md,
+/// "Twenty-first run").
 fn all_words(fields: &Fields, tokens: &[(usize, String)]) -> Option<PhraseWords> {
     if tokens.len() < 2 {
         return None;
     }
+    let telling: Vec<&(usize, String)> = tokens
+        .iter()
+        .filter(|(_, token)| !is_stop_word(token))
+        .collect();
+    let tokens: Vec<&(usize, String)> = match telling.is_empty() {
+        true => tokens.iter().collect(),
+        false => telling,
+    };
     let per_word = |token: &String| {
         vec![
             boosted_term(fields.title_text, token, TITLE_EXACT),

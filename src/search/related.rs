@@ -5,9 +5,6 @@
 //! text's telling words (one, if the text has only one), ranked by how rare
 //! they are, solved threads first among equals.
 
-use std::collections::HashSet;
-use std::sync::LazyLock;
-
 use tantivy::Order;
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, TermQuery};
@@ -15,25 +12,12 @@ use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocId, Score, Searcher, SegmentReader, TantivyDocument, Term as IndexTerm};
 
 use super::SearchIndex;
-use super::analysis::LANGS;
+use super::analysis::{LANGS, is_stop_word};
 use super::compile::{flag, keyword};
 use super::fields::Fields;
 use super::searcher::Viewer;
 use super::spaces::permission;
 use super::terms::Stemmers;
-
-/// The four languages' function words (NLTK's lists), lower case.
-static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        stop_words::LANGUAGE::English,
-        stop_words::LANGUAGE::Spanish,
-        stop_words::LANGUAGE::Portuguese,
-        stop_words::LANGUAGE::French,
-    ]
-    .into_iter()
-    .flat_map(|language| stop_words::get(language).iter().copied())
-    .collect()
-});
 
 /// The most related threads one request may ask for.
 pub const MAX_RELATED: usize = 20;
@@ -216,7 +200,7 @@ fn telling_words(text: &str) -> Vec<String> {
     let candidates = text
         .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '-')
         .map(|w| w.trim_matches(['.', '-']))
-        .filter(|w| !w.is_empty() && !STOP_WORDS.contains(w.to_lowercase().as_str()));
+        .filter(|w| !w.is_empty() && !is_stop_word(&w.to_lowercase()));
     for word in candidates {
         if !words.iter().any(|w| w == word) {
             words.push(word.to_owned());

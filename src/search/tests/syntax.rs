@@ -46,6 +46,23 @@ fn a_phrase_found_after_posts_with_only_its_words_is_found() {
     assert_eq!(ids(&index, "\"open data portal\" city"), [3]);
 }
 
+/// Ranking leaves a phrase's function words to the check: they must still
+/// be there, in place, and a phrase of nothing but function words is found.
+#[test]
+fn a_phrase_still_needs_its_function_words() {
+    let index = index(&[
+        post(1, "La gestión de la calidad del aire"),
+        post(2, "Gestión y calidad: aire limpio"),
+        post(3, "Calidad de aire, gestión de la calidad del agua"),
+        post(4, "Lo que es de la ciudad"),
+    ]);
+    assert_eq!(ids(&index, "\"calidad del aire\""), [1]);
+    assert_eq!(sorted_ids(&index, "\"gestión de la calidad\""), [1, 3]);
+    assert_eq!(ids(&index, "\"gestión de aire\""), Vec::<i64>::new());
+    assert_eq!(sorted_ids(&index, "\"de la\""), [1, 3, 4]);
+    assert_eq!(ids(&index, "\"de la ciudad\""), [4]);
+}
+
 #[test]
 fn phrases_match_as_written_but_words_match_their_stems() {
     let index = index(&[
