@@ -11,7 +11,8 @@ use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use super::analysis::{LANGS, exact_analyzer, stemmed_analyzer};
 use super::terms::WordTerms;
 
-/// Characters of post text in a snippet.
+/// How much post text a snippet shows: bytes of a marked passage (as
+/// tantivy's generator counted them), characters of an opening.
 const SNIPPET_CHARS: usize = 200;
 /// A word is stemmed for highlighting only if it starts like one of the
 /// query's stems; stemmers keep at least this many leading letters.
