@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::{Arc, OnceLock};
 
 use foldhash::HashSet;
+use tantivy::snippet::collapse_overlapped_ranges;
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 
 use super::analysis::{LANGS, exact_analyzer, stemmed_analyzer};
@@ -136,7 +137,9 @@ fn marked(marker: &mut Marker, text: &str) -> Option<String> {
     let passage = text.get(best.start..best.stop)?;
     let mut html = String::with_capacity(passage.len() + 32);
     let mut from = 0;
-    for mark in collapsed(best.marks) {
+    // Matches in order, overlapping ones merged (an analyzer may yield a
+    // code and its parts at once), as tantivy's generator merged them.
+    for mark in collapse_overlapped_ranges(&best.marks) {
         let inside = passage.get(mark.start - best.start..mark.end - best.start)?;
         escape_into(&mut html, passage.get(from..mark.start - best.start)?);
         html.push_str("<mark>");
@@ -146,21 +149,6 @@ fn marked(marker: &mut Marker, text: &str) -> Option<String> {
     }
     escape_into(&mut html, passage.get(from..)?);
     Some(html)
-}
-
-/// Matches in order, those that overlap merged (an analyzer may yield a
-/// code and its parts at once); touching ones stay apart.
-fn collapsed(mut marks: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    marks.sort_by_key(|m| (m.start, m.end));
-    marks.dedup();
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(marks.len());
-    for mark in marks {
-        match merged.last_mut() {
-            Some(last) if last.end > mark.start => last.end = last.end.max(mark.end),
-            _ => merged.push(mark),
-        }
-    }
-    merged
 }
 
 /// What a search looks for in one language, and the leading letters a word
