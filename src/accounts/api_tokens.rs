@@ -5,8 +5,9 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::tokens::{self, API_TOKEN_PREFIX};
+use super::users::{PersonRow, User, person_columns};
 use crate::db::DbConnection;
-use crate::schema::api_tokens;
+use crate::schema::{api_tokens, cities, users};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = api_tokens)]
@@ -35,58 +36,56 @@ pub fn create(conn: &mut DbConnection, user_id: i32, name: &str) -> anyhow::Resu
 const LAST_USED_RESOLUTION_SECS: i64 = 60;
 
 /// What a bearer token is, as far as reading tells.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum TokenUse {
     /// No live token has this value.
     Unknown,
     /// Its use is already noted to the minute.
-    Noted { user_id: i32 },
+    Noted { user: User },
     /// Its use must still be written down.
-    Unnoted { id: i32, user_id: i32 },
+    Unnoted { id: i32, user: User },
 }
 
-/// Reads what `token` is, writing nothing.
+/// Reads what `token` is and whose, in one statement, writing nothing.
 pub fn find(conn: &mut DbConnection, token: &str, now: NaiveDateTime) -> QueryResult<TokenUse> {
     let hash = tokens::hash(token);
-    let found: Option<(i32, i32, Option<NaiveDateTime>)> =
+    let found: Option<(i32, Option<NaiveDateTime>, PersonRow)> =
         crate::on_backend!(conn, |c| api_tokens::table
+            .inner_join(users::table.left_join(cities::table))
             .filter(api_tokens::token_hash.eq(&hash))
             .filter(api_tokens::revoked_at.is_null())
-            .select((
-                api_tokens::id,
-                api_tokens::user_id,
-                api_tokens::last_used_at,
-            ))
+            .select((api_tokens::id, api_tokens::last_used_at, person_columns(),))
             .first(c)
             .optional())?;
     Ok(match found {
         None => TokenUse::Unknown,
-        Some((id, user_id, last_used)) => {
+        Some((id, last_used, person)) => {
+            let user = User::from(person);
             let stale = last_used
                 .is_none_or(|at| (now - at).num_seconds().abs() >= LAST_USED_RESOLUTION_SECS);
             if stale {
-                TokenUse::Unnoted { id, user_id }
+                TokenUse::Unnoted { id, user }
             } else {
-                TokenUse::Noted { user_id }
+                TokenUse::Noted { user }
             }
         }
     })
 }
 
 /// The user a live token belongs to; notes when it was last used, to the minute.
-pub fn user_id_for(
+pub fn user_for(
     conn: &mut DbConnection,
     token: &str,
     now: NaiveDateTime,
-) -> QueryResult<Option<i32>> {
+) -> QueryResult<Option<User>> {
     match find(conn, token, now)? {
         TokenUse::Unknown => Ok(None),
-        TokenUse::Noted { user_id } => Ok(Some(user_id)),
-        TokenUse::Unnoted { id, user_id } => {
+        TokenUse::Noted { user } => Ok(Some(user)),
+        TokenUse::Unnoted { id, user } => {
             diesel::update(api_tokens::table.find(id))
                 .set(api_tokens::last_used_at.eq(now))
                 .execute(conn)?;
-            Ok(Some(user_id))
+            Ok(Some(user))
         }
     }
 }

@@ -13,7 +13,7 @@ use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, ResponseErr
 
 use super::api_tokens::{self, TokenUse};
 use super::sessions;
-use super::users::{self, User, now};
+use super::users::{User, now};
 use crate::db::{self, DbConnection, DbPool};
 use crate::error::{ApiError, ErrorKind, PageError};
 use crate::i18n::Lang;
@@ -113,11 +113,10 @@ async fn lookup(
 
 /// Who `token` belongs to; notes an API token's use.
 fn resolve(conn: &mut DbConnection, token: &str, via: AuthVia) -> anyhow::Result<Option<User>> {
-    let user_id = match via {
-        AuthVia::Bearer => api_tokens::user_id_for(conn, token, now())?,
-        AuthVia::Session => sessions::user_id_for(conn, token, now())?,
-    };
-    user_of(conn, user_id)
+    Ok(match via {
+        AuthVia::Bearer => api_tokens::user_for(conn, token, now())?,
+        AuthVia::Session => sessions::user_for(conn, token, now())?,
+    })
 }
 
 /// Who `token` belongs to, writing nothing; None when the token's use has
@@ -127,22 +126,14 @@ fn read_only(
     token: &str,
     via: AuthVia,
 ) -> anyhow::Result<Option<Option<User>>> {
-    let user_id = match via {
+    Ok(match via {
         AuthVia::Bearer => match api_tokens::find(conn, token, now())? {
-            TokenUse::Unknown => None,
-            TokenUse::Noted { user_id } => Some(user_id),
-            TokenUse::Unnoted { .. } => return Ok(None),
+            TokenUse::Unknown => Some(None),
+            TokenUse::Noted { user } => Some(Some(user)),
+            TokenUse::Unnoted { .. } => None,
         },
-        AuthVia::Session => sessions::user_id_for(conn, token, now())?,
-    };
-    user_of(conn, user_id).map(Some)
-}
-
-fn user_of(conn: &mut DbConnection, user_id: Option<i32>) -> anyhow::Result<Option<User>> {
-    match user_id {
-        Some(id) => Ok(users::find_by_id(conn, id)?),
-        None => Ok(None),
-    }
+        AuthVia::Session => Some(sessions::user_for(conn, token, now())?),
+    })
 }
 
 impl Identity {

@@ -5,8 +5,9 @@ use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 
 use super::tokens;
+use super::users::{PersonRow, User, person_columns};
 use crate::db::DbConnection;
-use crate::schema::sessions;
+use crate::schema::{cities, sessions, users};
 
 /// How long a browser stays signed in.
 pub const SESSION_TTL: Duration = Duration::days(14);
@@ -23,19 +24,21 @@ pub fn create(conn: &mut DbConnection, user_id: i32, now: NaiveDateTime) -> anyh
     Ok(token)
 }
 
-/// The user a live session belongs to.
-pub fn user_id_for(
+/// The person a live session belongs to, with their city, in one statement.
+pub fn user_for(
     conn: &mut DbConnection,
     token: &str,
     now: NaiveDateTime,
-) -> QueryResult<Option<i32>> {
+) -> QueryResult<Option<User>> {
     let hash = tokens::hash(token);
-    crate::on_backend!(conn, |c| sessions::table
+    let found: Option<PersonRow> = crate::on_backend!(conn, |c| sessions::table
+        .inner_join(users::table.left_join(cities::table))
         .filter(sessions::token_hash.eq(&hash))
         .filter(sessions::expires_at.gt(now))
-        .select(sessions::user_id)
+        .select(person_columns())
         .first(c)
-        .optional())
+        .optional())?;
+    Ok(found.map(User::from))
 }
 
 pub fn delete(conn: &mut DbConnection, token: &str) -> QueryResult<()> {

@@ -5,6 +5,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::Utc;
+use diesel::backend::Backend;
+use diesel::dsl::{AsSelect, Nullable};
 use diesel::prelude::*;
 
 use crate::db::DbConnection;
@@ -207,36 +209,52 @@ fn free_handle(conn: &mut DbConnection, base: &str) -> QueryResult<String> {
         .unwrap_or_else(|| stem.clone()))
 }
 
-/// Completes a row with its city's slug and name.
-fn with_city(conn: &mut DbConnection, row: Option<UserRow>) -> QueryResult<Option<User>> {
-    let Some(row) = row else { return Ok(None) };
-    let city = match row.city_id {
-        Some(city) => crate::on_backend!(conn, |c| cities::table
-            .find(city)
-            .select((cities::slug, cities::name))
-            .first::<(String, String)>(c)
-            .optional())?,
-        None => None,
-    };
-    Ok(Some(User::from_row(row, city)))
+/// A person's row and their city's slug and name, as one statement reads
+/// them (every signed-in request asks for this; a second statement for the
+/// city was a second SQLite read transaction on each).
+pub type PersonColumns<DB> = (
+    AsSelect<UserRow, DB>,
+    Nullable<(cities::slug, cities::name)>,
+);
+
+/// What [`PersonColumns`] reads.
+pub type PersonRow = (UserRow, Option<(String, String)>);
+
+/// The columns of a person joined to their city (`left_join(cities::table)`).
+pub fn person_columns<DB: Backend>() -> PersonColumns<DB>
+where
+    UserRow: Selectable<DB>,
+{
+    (
+        UserRow::as_select(),
+        (cities::slug, cities::name).nullable(),
+    )
+}
+
+impl From<PersonRow> for User {
+    fn from((row, city): PersonRow) -> User {
+        User::from_row(row, city)
+    }
 }
 
 pub fn find_by_id(conn: &mut DbConnection, id: i32) -> QueryResult<Option<User>> {
-    let row = crate::on_backend!(conn, |c| users::table
-        .find(id)
-        .select(UserRow::as_select())
+    let found: Option<PersonRow> = crate::on_backend!(conn, |c| users::table
+        .left_join(cities::table)
+        .filter(users::id.eq(id))
+        .select(person_columns())
         .first(c)
         .optional())?;
-    with_city(conn, row)
+    Ok(found.map(User::from))
 }
 
 pub fn find_by_email(conn: &mut DbConnection, email: &EmailAddress) -> QueryResult<Option<User>> {
-    let row = users::table
+    let found: Option<PersonRow> = crate::on_backend!(conn, |c| users::table
+        .left_join(cities::table)
         .filter(users::email.eq(email.as_str()))
-        .select(UserRow::as_select())
-        .first(conn)
-        .optional()?;
-    with_city(conn, row)
+        .select(person_columns())
+        .first(c)
+        .optional())?;
+    Ok(found.map(User::from))
 }
 
 /// The account and stored password hash for an email, if there is an account.
