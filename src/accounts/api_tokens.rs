@@ -54,7 +54,7 @@ pub fn find(conn: &mut DbConnection, token: &str, now: NaiveDateTime) -> QueryRe
             .inner_join(users::table.left_join(cities::table))
             .filter(api_tokens::token_hash.eq(&hash))
             .filter(api_tokens::revoked_at.is_null())
-            .select((api_tokens::id, api_tokens::last_used_at, person_columns(),))
+            .select((api_tokens::id, api_tokens::last_used_at, person_columns()))
             .first(c)
             .optional())?;
     Ok(match found {

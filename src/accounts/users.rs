@@ -210,8 +210,8 @@ fn free_handle(conn: &mut DbConnection, base: &str) -> QueryResult<String> {
 }
 
 /// A person's row and their city's slug and name, as one statement reads
-/// them (every signed-in request asks for this; a second statement for the
-/// city was a second SQLite read transaction on each).
+/// them: every signed-in request asks for this, and on PostgreSQL each
+/// statement is a round trip.
 pub type PersonColumns<DB> = (
     AsSelect<UserRow, DB>,
     Nullable<(cities::slug, cities::name)>,

@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 /// How long the caller, done with its half, spins for the other half
 /// before it sleeps: waking a sleeping thread costs tens of microseconds
-/// on these virtual machines, more than most halves have left to run, and
-/// a longer spin would keep a busy server's core from other requests.
+/// on these virtual machines, and a longer spin would keep a busy
+/// server's core from other requests.
 const SPIN: Duration = Duration::from_micros(60);
 
 /// Runs `a` and `b` at once and returns both results; `b`'s is None only
