@@ -19,6 +19,7 @@ pub mod forum;
 pub mod health;
 pub mod home;
 pub mod i18n;
+pub mod memory;
 pub mod peers;
 pub mod roadmap;
 pub mod scale;
