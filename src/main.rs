@@ -3,7 +3,7 @@
 /// jemalloc rather than glibc's malloc, which kept freed memory in per-thread
 /// arenas (BENCHMARKS.md, "The service at scale"). It is also the process's
 /// `malloc`, so SQLite's page caches are returned to the system with the rest;
-/// large blocks go on huge pages (`memory.rs`).
+/// a rebuild's large blocks go on huge pages (`memory.rs`).
 #[global_allocator]
 static ALLOCATOR: peerhall::memory::Allocator = peerhall::memory::Allocator;
 

@@ -1,15 +1,19 @@
-//! The process's allocator: jemalloc, with large blocks on huge pages.
+//! The process's allocator: jemalloc, with large blocks on huge pages while
+//! a rebuild runs.
 //!
 //! A rebuild's indexing threads spend most of their time in tantivy's term
 //! hash table and the arena behind it, hundreds of megabytes read and written
-//! at random: on 4 KiB pages nearly every token missed the TLB as well as
-//! the cache. Asking the kernel to back those blocks with 2 MiB pages (its
-//! `transparent_hugepage` setting is `madvise` on these machines, so nothing
-//! gets them unasked) made a 1M-post rebuild about a tenth faster
-//! (BENCHMARKS.md, "Twenty-third run"). Only while a rebuild runs
-//! ([`HugePages`]), and only large blocks: on every large block at all times,
-//! the server's peak resident memory in the bench went from 276 to 297 MB,
-//! against a target of 300.
+//! at random: most of their samples fall just after a load from one or the
+//! other. Backing those blocks with 2 MiB pages instead of 4 KiB ones saves a
+//! page-table walk on most such loads (these VMs expose no counter to count
+//! them), and made interleaved 1M-post rebuilds 4–15% faster (BENCHMARKS.md,
+//! "Twenty-third run"). The kernel's `transparent_hugepage` setting is
+//! `madvise` on these machines: nothing gets huge pages unasked.
+//!
+//! Only a rebuild asks ([`HugePages`]), and only for large blocks: a huge
+//! page is resident whole, however little of it a block uses, and the
+//! server's peak resident memory in the bench is already within a few
+//! percent of its 300 MB target.
 #![allow(unsafe_code)]
 
 use std::alloc::{GlobalAlloc, Layout};
