@@ -4,11 +4,12 @@
 //! A rebuild's indexing threads spend most of their time in tantivy's term
 //! hash table and the arena behind it, hundreds of megabytes read and written
 //! at random: most of their samples fall just after a load from one or the
-//! other. Backing those blocks with 2 MiB pages instead of 4 KiB ones saves a
-//! page-table walk on most such loads (these VMs expose no counter to count
-//! them), and made interleaved 1M-post rebuilds 4–15% faster (BENCHMARKS.md,
-//! "Twenty-third run"). The kernel's `transparent_hugepage` setting is
-//! `madvise` on these machines: nothing gets huge pages unasked.
+//! other. Backing those blocks with 2 MiB pages instead of 4 KiB ones
+//! should save a page-table walk on most such loads (these VMs expose no
+//! counter to count them): in ten interleaved pairs of 1M-post rebuilds, the one with huge
+//! pages was 7% faster at the median, from 1% slower to 15% faster
+//! (BENCHMARKS.md, "Twenty-third run"). The kernel's `transparent_hugepage`
+//! setting is `madvise` on these machines: nothing gets huge pages unasked.
 //!
 //! Only a rebuild asks ([`HugePages`]), and only for large blocks: a huge
 //! page is resident whole, however little of it a block uses, and the

@@ -181,7 +181,7 @@ pub fn rebuild(
     std::fs::create_dir_all(root)
         .with_context(|| format!("cannot create the search directory {}", root.display()))?;
     let name = new_generation_name();
-    // Tantivy's term tables on huge pages: a tenth of a rebuild (`memory.rs`).
+    // Tantivy's term tables on huge pages (`memory.rs`).
     let huge_pages = crate::memory::HugePages::hold();
     let (index, built) = match build(conn, &root.join(&name), rebuild_memory) {
         Ok(done) => done,
