@@ -6,10 +6,11 @@
 //! at random: most of their samples fall just after a load from one or the
 //! other. Backing those blocks with 2 MiB pages instead of 4 KiB ones
 //! should save a page-table walk on most such loads (these VMs expose no
-//! counter to count them): in ten interleaved pairs of 1M-post rebuilds, the one with huge
-//! pages was 7% faster at the median, from 1% slower to 15% faster
-//! (BENCHMARKS.md, "Twenty-third run"). The kernel's `transparent_hugepage`
-//! setting is `madvise` on these machines: nothing gets huge pages unasked.
+//! counter to count them). In ten interleaved pairs of 1M-post rebuilds,
+//! the one with huge pages was 7% faster at the median, from 1% slower to
+//! 15% faster (BENCHMARKS.md, "Twenty-third run"). The kernel's
+//! `transparent_hugepage` setting is `madvise` on these machines: nothing
+//! gets huge pages unasked.
 //!
 //! Only a rebuild asks ([`HugePages`]), and only for large blocks: a huge
 //! page is resident whole, however little of it a block uses, and the
@@ -43,6 +44,7 @@ static HOLDERS: AtomicUsize = AtomicUsize::new(0);
 pub struct HugePages(());
 
 impl HugePages {
+    /// Huge pages for large blocks from now until this is dropped.
     pub fn hold() -> HugePages {
         HOLDERS.fetch_add(1, Ordering::Relaxed);
         HugePages(())
@@ -113,7 +115,8 @@ mod tests {
         let _huge = HugePages::hold();
         for size in [LARGE - 1, LARGE, 3 * LARGE + 123] {
             let layout = Layout::from_size_align(size, 8).unwrap();
-            // SAFETY: the layout is not zero-sized, and each block is freed once with the layout it has.
+            // SAFETY: no layout is zero-sized; each block is read only within
+            // its size and freed once, with the layout it has then.
             unsafe {
                 let zeroed = Allocator.alloc_zeroed(layout);
                 assert!(!zeroed.is_null());
