@@ -14,7 +14,8 @@ use super::ranking::BoostStep;
 use super::{PostDoc, SearchIndex};
 use crate::config::SearchSettings;
 use crate::db::DbConnection;
-use crate::forum::store::{export, outbox};
+use crate::forum::store::bulk_export::BulkExport;
+use crate::forum::store::outbox;
 
 const CURRENT: &str = "CURRENT";
 
@@ -246,11 +247,9 @@ pub fn fill(
         threads: 0,
         posts: 0,
     };
-    let (mut after, mut boosted) = (0, [Vec::new(), Vec::new()]);
-    loop {
-        let ids = export::visible_thread_ids(conn, after, THREADS_PER_BATCH)?;
-        let Some(&last) = ids.last() else { break };
-        let threads = export::threads_for_index(conn, &ids)?;
+    let mut boosted = [Vec::new(), Vec::new()];
+    let mut export = BulkExport::start(conn, THREADS_PER_BATCH)?;
+    while let Some(threads) = export.next_batch(conn)? {
         let mut plain = Vec::new();
         for doc in threads.iter().flat_map(super::indexer::docs_of) {
             done.posts += 1;
@@ -262,7 +261,6 @@ pub fn fill(
         }
         index.with_writer(|writer| super::indexer::add_docs(index, writer, &plain))?;
         done.threads += threads.len();
-        after = last;
     }
     Ok((done, boosted))
 }

@@ -11,6 +11,7 @@ mod assessment_form;
 mod assessments;
 mod authz;
 mod binary;
+mod bulk_export;
 mod demo;
 mod digests;
 mod faults;

@@ -14,14 +14,14 @@ use serde_json::{Value, json};
 
 use crate::helpers::TestApp;
 
-const SIZES: Sizes = Sizes {
+pub(crate) const SIZES: Sizes = Sizes {
     cities: 12,
     users: 80,
     posts: 500,
     seed: 7,
 };
 
-fn seed(app: &TestApp, sizes: Sizes) -> anyhow::Result<Report> {
+pub(crate) fn seed(app: &TestApp, sizes: Sizes) -> anyhow::Result<Report> {
     let catalog = app.state.standards.current().unwrap();
     scale::seed(&mut app.conn(), catalog, sizes, &mut |_| {})
 }

@@ -16,7 +16,7 @@ use super::client::RawClient;
 use super::load::{per_second, percentile};
 use super::report::{Row, Target};
 use crate::db::DbConnection;
-use crate::forum::store::export;
+use crate::forum::store::bulk_export::BulkExport;
 use crate::scale::vocabulary::languages;
 use crate::search::{self, PostDoc, Results, SearchIndex, SearchRequest, Sort, Viewer};
 use crate::startup::AppState;
@@ -163,15 +163,11 @@ fn feed(
     conn: &mut DbConnection,
     mut each: impl FnMut(&[BaselineRow]) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let mut after = 0;
-    loop {
-        let ids = export::visible_thread_ids(conn, after, THREADS_PER_BATCH)?;
-        let Some(&last) = ids.last() else { break };
-        let threads = export::threads_for_index(conn, &ids)?;
+    let mut export = BulkExport::start(conn, THREADS_PER_BATCH)?;
+    while let Some(threads) = export.next_batch(conn)? {
         let docs: Vec<PostDoc> = threads.iter().flat_map(search::indexer::docs_of).collect();
         let batch: Vec<BaselineRow> = docs.iter().map(baseline_row_of).collect();
         each(&batch)?;
-        after = last;
     }
     Ok(())
 }

@@ -89,21 +89,6 @@ fn threads_with(
         .collect())
 }
 
-/// Up to `limit` visible thread ids after `after`, in order (for a full rebuild).
-pub fn visible_thread_ids(
-    conn: &mut DbConnection,
-    after: i32,
-    limit: i64,
-) -> QueryResult<Vec<i32>> {
-    threads::table
-        .filter(threads::id.gt(after))
-        .filter(threads::visible.eq(true))
-        .order(threads::id.asc())
-        .limit(limit)
-        .select(threads::id)
-        .load(conn)
-}
-
 type PostWithAuthor = (IndexedPostRow, Option<String>, Option<i32>);
 
 fn posts_of(

@@ -3,6 +3,7 @@
 //! SQLite takes its write lock first), and checks its limits before commit.
 
 mod acts;
+pub mod bulk_export;
 pub mod export;
 mod feed;
 mod inbox;
