@@ -12,6 +12,7 @@ use diesel::prelude::*;
 
 use super::ThreadRow;
 use super::export::{IndexedPostRow, PostExport, ThreadExport};
+use super::read::grouped;
 use crate::db::DbConnection;
 use crate::schema::{cities, posts, thread_tags, threads, users};
 
@@ -87,11 +88,7 @@ impl BulkExport {
             .order((thread_tags::thread_id, thread_tags::tag))
             .select((thread_tags::thread_id, thread_tags::tag))
             .load(conn)?;
-        let mut by_thread: HashMap<i32, Vec<String>> = HashMap::new();
-        for (id, tag) in rows {
-            by_thread.entry(id).or_default().push(tag);
-        }
-        Ok(by_thread)
+        Ok(grouped(rows))
     }
 
     /// Visible posts of the threads after `self.after` up to `last`, read in

@@ -286,9 +286,14 @@ pub(super) fn tags_of(
         .order((thread_tags::thread_id, thread_tags::tag))
         .select((thread_tags::thread_id, thread_tags::tag))
         .load(conn)?;
-    let mut by_thread: HashMap<i32, Vec<String>> = HashMap::new();
-    for (id, tag) in rows {
-        by_thread.entry(id).or_default().push(tag);
+    Ok(grouped(rows))
+}
+
+/// Values grouped by the thread id each row starts with, in the rows' order.
+pub(super) fn grouped<T>(rows: Vec<(i32, T)>) -> HashMap<i32, Vec<T>> {
+    let mut by_thread: HashMap<i32, Vec<T>> = HashMap::new();
+    for (id, value) in rows {
+        by_thread.entry(id).or_default().push(value);
     }
-    Ok(by_thread)
+    by_thread
 }
