@@ -107,20 +107,17 @@ impl BulkExport {
             .order((posts::thread_id, posts::id))
             .select((IndexedPostRow::as_select(), posts::author_id))
             .load(conn)?;
-        let mut by_thread: HashMap<i32, Vec<PostExport>> = HashMap::new();
-        for (row, author) in rows {
+        let mut by_thread = grouped(rows.into_iter().map(|(row, author)| {
             let (author_handle, author_city) = author
                 .and_then(|id| self.people.get(&id).cloned())
                 .unwrap_or_default();
-            by_thread
-                .entry(row.thread_id)
-                .or_default()
-                .push(PostExport {
-                    author_handle,
-                    author_city,
-                    row,
-                });
-        }
+            let post = PostExport {
+                author_handle,
+                author_city,
+                row,
+            };
+            (post.row.thread_id, post)
+        }));
         for posts in by_thread.values_mut() {
             // Stable: the replies stay in order of id.
             posts.sort_by_key(|post| !post.row.opening);

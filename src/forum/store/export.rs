@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use diesel::prelude::*;
 
 use super::ThreadRow;
-use super::read::tags_of;
+use super::read::{grouped, tags_of};
 use crate::db::DbConnection;
 use crate::schema::{cities, posts, threads, users};
 
@@ -114,19 +114,14 @@ fn posts_of(
     let rows: Vec<PostWithAuthor> = query.load(conn)?;
     let city_ids: Vec<i32> = rows.iter().filter_map(|r| r.2).collect();
     let slugs = city_slugs(conn, &city_ids)?;
-    let mut by_thread: HashMap<i32, Vec<PostExport>> = HashMap::new();
-    for (row, handle, city) in rows {
-        let author_city = city.and_then(|c| slugs.get(&c).cloned());
-        by_thread
-            .entry(row.thread_id)
-            .or_default()
-            .push(PostExport {
-                author_handle: handle,
-                author_city,
-                row,
-            });
-    }
-    Ok(by_thread)
+    Ok(grouped(rows.into_iter().map(|(row, handle, city)| {
+        let post = PostExport {
+            author_handle: handle,
+            author_city: city.and_then(|c| slugs.get(&c).cloned()),
+            row,
+        };
+        (post.row.thread_id, post)
+    })))
 }
 
 fn city_slugs(conn: &mut DbConnection, ids: &[i32]) -> QueryResult<HashMap<i32, String>> {

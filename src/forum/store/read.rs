@@ -290,7 +290,7 @@ pub(super) fn tags_of(
 }
 
 /// Values grouped by the thread id each row starts with, in the rows' order.
-pub(super) fn grouped<T>(rows: Vec<(i32, T)>) -> HashMap<i32, Vec<T>> {
+pub(super) fn grouped<T>(rows: impl IntoIterator<Item = (i32, T)>) -> HashMap<i32, Vec<T>> {
     let mut by_thread: HashMap<i32, Vec<T>> = HashMap::new();
     for (id, value) in rows {
         by_thread.entry(id).or_default().push(value);
