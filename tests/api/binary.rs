@@ -409,14 +409,13 @@ async fn sign_in_links_and_session_cookies_never_reach_the_log() {
     }
 }
 
-/// The next Monday at 16:00 UTC: every demo person (the Americas, Monday
-/// 08:00 local) is due by then, and the demo's recent activity is in the week.
-fn next_monday_afternoon() -> String {
-    use chrono::{Datelike, Duration, Utc};
-    let today = Utc::now().date_naive();
-    let ahead = (7 - today.weekday().num_days_from_monday()) % 7;
-    let monday = today + Duration::days(i64::from(ahead.max(1)));
-    format!("{monday}T16:00:00Z")
+/// Tomorrow at 16:00 UTC: every demo person has never had a digest and so
+/// is due, and the demo's activity, dated just before the seed, is still in
+/// the week. The next Monday was six days off on a Tuesday, when the demo's
+/// news had aged out of the week and no one had anything to be sent.
+fn tomorrow_afternoon() -> String {
+    let tomorrow = chrono::Utc::now().date_naive() + chrono::Duration::days(1);
+    format!("{tomorrow}T16:00:00Z")
 }
 
 #[test]
@@ -441,7 +440,7 @@ fn digest_run_sends_over_smtp_set_by_environment_keys_and_never_twice() {
         )
     };
     assert_eq!(run(&["seed-demo"]).0, Some(0));
-    let at = next_monday_afternoon();
+    let at = tomorrow_afternoon();
     let (code, dry, _) = run(&["digest", "run", "--at", &at, "--dry-run"]);
     assert_eq!(code, Some(0));
     assert!(dry.contains("would send to user"), "{dry}");
